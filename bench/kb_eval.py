@@ -1,0 +1,141 @@
+"""Relevance of the knowledge-base search on the kb-eval development set.
+
+Loads dev_articles.jsonl into a temporary index, runs dev_queries.jsonl and
+prints recall@3 and MRR per query kind and overall, and the share of
+no-answer queries (relevant: []) answered with no result. With --distractors
+(the default when knowledge_base/starter exists) it runs again with the starter
+articles added to the index, to show the figures hold among more articles on
+the same topics.
+
+    python bench/kb_eval.py [KB_EVAL_DIR] [--no-distractors] [--show-misses]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from knowledge_base import STARTER_DIR, SearchIndex, load_articles  # noqa: E402
+
+
+def evaluate(
+    eval_dir: Path, distractors: bool, show_misses: bool, limit: int = 10
+) -> dict[str, dict[str, float]]:
+    """Run the queries against a fresh index and return the figures by kind."""
+    docs, errors = load_articles(eval_dir / "dev_articles.jsonl")
+    if errors:
+        print(f"warning: {len(errors)} bad article records: {errors[:3]}")
+    if distractors:
+        extra, extra_errors = load_articles(STARTER_DIR)
+        if extra_errors:
+            print(
+                f"warning: {len(extra_errors)} bad starter articles: {extra_errors[:3]}"
+            )
+        docs = docs + extra
+    queries = [
+        json.loads(line)
+        for line in (eval_dir / "dev_queries.jsonl").read_text("utf-8").splitlines()
+        if line.strip()
+    ]
+    per_kind: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    empty_answers: list[bool] = []
+    timings: list[float] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        index = SearchIndex(Path(tmp) / "index")
+        index.rebuild(docs)
+        for q in queries:
+            started = time.perf_counter()
+            result = index.search(q["q"], lang=q.get("lang"), limit=limit)
+            timings.append(time.perf_counter() - started)
+            slugs = [h.slug for h in result.hits]
+            relevant = set(q["relevant"])
+            if not relevant:
+                empty_answers.append(not slugs)
+                if slugs and show_misses:
+                    print(f"  NOT EMPTY [{q['kind']}] {q['q'][:70]!r} -> {slugs[:3]}")
+                continue
+            rank = next((i for i, s in enumerate(slugs, 1) if s in relevant), None)
+            hit3 = 1.0 if rank is not None and rank <= 3 else 0.0
+            rr = 1.0 / rank if rank else 0.0
+            per_kind[q["kind"]].append((hit3, rr))
+            if show_misses and not hit3:
+                print(
+                    f"  MISS [{q['kind']}] {q['q'][:70]!r} rank={rank} "
+                    f"top={slugs[:3]} want={sorted(relevant)}"
+                )
+        index.close()
+    table: dict[str, dict[str, float]] = {}
+    all_pairs: list[tuple[float, float]] = []
+    for kind, pairs in per_kind.items():
+        all_pairs.extend(pairs)
+        table[kind] = {
+            "n": len(pairs),
+            "recall@3": sum(p[0] for p in pairs) / len(pairs),
+            "mrr": sum(p[1] for p in pairs) / len(pairs),
+        }
+    table["overall"] = {
+        "n": len(all_pairs),
+        "recall@3": sum(p[0] for p in all_pairs) / max(len(all_pairs), 1),
+        "mrr": sum(p[1] for p in all_pairs) / max(len(all_pairs), 1),
+    }
+    table["no-answer"] = {
+        "n": len(empty_answers),
+        "empty": sum(empty_answers) / max(len(empty_answers), 1),
+    }
+    timings.sort()
+    table["_timing"] = {"n": len(docs), "p50_ms": 1000 * timings[len(timings) // 2]}
+    return table
+
+
+def print_table(title: str, table: dict[str, dict[str, float]]) -> None:
+    """Print one evaluation as a Markdown table."""
+    print(f"\n### {title} ({int(table['_timing']['n'])} articles)\n")
+    print("| kind | queries | recall@3 | MRR |")
+    print("| --- | ---: | ---: | ---: |")
+    kinds = sorted(k for k in table if k not in ("overall", "no-answer", "_timing"))
+    for kind in [*kinds, "overall"]:
+        row = table[kind]
+        print(
+            f"| {kind} | {int(row['n'])} | {row['recall@3']:.2f} | {row['mrr']:.2f} |"
+        )
+    na = table["no-answer"]
+    print(f"| no-answer: empty result | {int(na['n'])} | {na['empty']:.2f} | |")
+    print(f"\nmedian query time {table['_timing']['p50_ms']:.1f} ms")
+
+
+def main() -> int:
+    """Command line entry point."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "eval_dir",
+        nargs="?",
+        default=str(ROOT.parent / "shared" / "kb-eval"),
+        help="folder with dev_articles.jsonl and dev_queries.jsonl "
+        "(default: ../shared/kb-eval from the repository root)",
+    )
+    parser.add_argument("--no-distractors", action="store_true")
+    parser.add_argument("--show-misses", action="store_true")
+    args = parser.parse_args()
+    eval_dir = Path(args.eval_dir)
+    if not (eval_dir / "dev_queries.jsonl").exists():
+        print(f"error: no dev_queries.jsonl in {eval_dir}", file=sys.stderr)
+        return 2
+    print_table("dev articles only", evaluate(eval_dir, False, args.show_misses))
+    if not args.no_distractors and any(STARTER_DIR.glob("*.md")):
+        print_table(
+            "dev articles + starter articles as distractors",
+            evaluate(eval_dir, True, args.show_misses),
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,192 @@
+"""The JSON API: parse, authorise, call a service, answer JSON."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, current_app, jsonify, request, url_for
+from flask_babel import gettext
+from sqlalchemy import text
+
+from helpdesk.chat.announce import announce
+from helpdesk.db import read_session, write_session
+from helpdesk.errors import InvalidInput, NotAuthenticated, NotFound
+from helpdesk.extensions import limiter
+from helpdesk.models import User
+from helpdesk.runtime import runtime
+from helpdesk.services import articles, routing
+from helpdesk.services import conversations as convs
+from helpdesk.services.users import authenticate, issue_token, user_for_token
+
+bp = Blueprint("api", __name__)
+
+
+def json_body() -> dict[str, Any]:
+    """The request's JSON object, or a 400."""
+    data = request.get_json(silent=True)
+    if not isinstance(data, dict):
+        raise InvalidInput(
+            gettext("Send a JSON object with Content-Type: application/json.")
+        )
+    return data
+
+
+def bearer_token() -> str | None:
+    """The token from `Authorization: Bearer T`."""
+    header = request.headers.get("Authorization", "")
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        return None
+    return token.strip()
+
+
+@bp.get("/healthz")
+def healthz():  # type: ignore[no-untyped-def]
+    """200 once the database and the search index answer."""
+    rt = runtime()
+    with read_session(rt.engine) as session:
+        session.exec(text("SELECT 1"))  # type: ignore[call-overload]
+    rt.index.doc_count()
+    return jsonify(status="ok")
+
+
+@bp.post("/api/auth/token")
+@limiter.limit("10 per minute")
+def create_token():  # type: ignore[no-untyped-def]
+    """Exchange email and password for a bearer token."""
+    data = json_body()
+    email, password = data.get("email"), data.get("password")
+    if not isinstance(email, str) or not isinstance(password, str):
+        raise NotAuthenticated(gettext("wrong email or password"))
+    with write_session(runtime().engine) as session:
+        user = authenticate(session=session, email=email, password=password)
+        token = issue_token(
+            session=session, user=user, ttl_days=current_app.config["TOKEN_TTL_DAYS"]
+        )
+        body = {
+            "token": token,
+            "user": {"id": user.id, "name": user.name, "role": user.role},
+        }
+    return jsonify(body)
+
+
+@bp.post("/api/conversations")
+@limiter.limit("10 per minute;100 per hour")
+def create_conversation():  # type: ignore[no-untyped-def]
+    """A citizen asks a question; it waits for a volunteer."""
+    data = json_body()
+    with write_session(runtime().engine) as session:
+        conv, token = convs.create_conversation(
+            session=session,
+            question=data.get("question"),
+            lang=data.get("lang"),
+            name=data.get("name"),
+            region=data.get("region"),
+            topic=data.get("topic"),
+        )
+        search_id = data.get("search_id")
+        if search_id is not None:
+            try:
+                articles.log_outcome(
+                    session=session, search_id=search_id, outcome="asked"
+                )
+            except NotFound:
+                pass
+        session.flush()
+        changes = routing.dispatch(session, lang=conv.lang)
+        changes.conversations.add(conv.id)  # type: ignore[arg-type]
+        state = convs.conversation_state(session, conv)
+    announce(changes)
+    return jsonify(
+        id=conv.id,
+        token=token,
+        status=state["status"],
+        queue_position=state["queue_position"],
+    ), 201
+
+
+@bp.get("/api/conversations/<conv_id>")
+def get_conversation(conv_id: str):  # type: ignore[no-untyped-def]
+    """The conversation and its messages, for its citizen or staff who may see it."""
+    token = bearer_token()
+    if token is None:
+        raise NotFound(gettext("No such conversation."))
+    with read_session(runtime().engine) as session:
+        conv = convs.conversation_for_token(session=session, token=token)
+        if conv is None or str(conv.id) != conv_id:
+            user = user_for_token(session=session, token=token)
+            conv = convs.get_conversation(session, conv_id) if user else None
+            if user is None or conv is None or not convs.can_see(user, conv):
+                raise NotFound(gettext("No such conversation."))
+            body = convs.staff_view(session, conv)
+        else:
+            body = convs.conversation_state(session, conv)
+        body["messages"] = [
+            convs.message_dict(m)
+            for m in convs.messages_after(session=session, conversation_id=conv.id)  # type: ignore[arg-type]
+        ]
+    return jsonify(body)
+
+
+@bp.get("/api/kb/search")
+def kb_search():  # type: ignore[no-untyped-def]
+    """Search the knowledge base; best first, the asker's language ranked higher."""
+    q, lang, limit = articles.parse_search_args(
+        request.args.get("q"), request.args.get("lang"), request.args.get("limit")
+    )
+    prefix = request.args.get("prefix") in ("1", "true")
+    rt = runtime()
+    result = articles.search(index=rt.index, q=q, lang=lang, limit=limit, prefix=prefix)
+    search_id = None
+    if q and not prefix:
+        with write_session(rt.engine) as session:
+            search_id = articles.log_search(
+                session=session, query=q, lang=result.lang, results=len(result.hits)
+            )
+    return jsonify(
+        query=q,
+        lang=result.lang,
+        search_id=search_id,
+        suggestion=result.suggestion,
+        results=[
+            {
+                "slug": hit.slug,
+                "title": hit.title,
+                "lang": hit.lang,
+                "snippet": hit.snippet,
+                "url": url_for("kb.article", slug=hit.slug),
+                "score": round(hit.score, 4),
+            }
+            for hit in result.hits
+        ],
+    )
+
+
+@bp.post("/api/kb/search/<int:search_id>/outcome")
+def kb_search_outcome(search_id: int):  # type: ignore[no-untyped-def]
+    """Record that a search led to an opened article or a question to a volunteer."""
+    data = json_body()
+    with write_session(runtime().engine) as session:
+        articles.log_outcome(
+            session=session, search_id=search_id, outcome=data.get("outcome")
+        )
+    return jsonify(ok=True)
+
+
+@bp.get("/api/kb/articles/<slug>")
+def kb_article(slug: str):  # type: ignore[no-untyped-def]
+    """One published article with its translations."""
+    with read_session(runtime().engine) as session:
+        article = articles.get_published(session, slug)
+        body = articles.article_dict(session, article, url_for("kb.article", slug=slug))
+    return jsonify(body)
+
+
+def staff_from_bearer() -> User:
+    """The staff member behind the bearer token, or a 401."""
+    token = bearer_token()
+    with read_session(runtime().engine) as session:
+        user = user_for_token(session=session, token=token) if token else None
+    if user is None:
+        raise NotAuthenticated(gettext("A valid token is required."))
+    return user

@@ -1,0 +1,58 @@
+"""The public help centre."""
+
+from __future__ import annotations
+
+from flask import Blueprint, render_template, request
+from flask_babel import get_locale
+
+from helpdesk.db import read_session, write_session
+from helpdesk.errors import HelpdeskError
+from helpdesk.runtime import runtime
+from helpdesk.services import articles
+
+bp = Blueprint("kb", __name__, url_prefix="/help")
+
+
+@bp.get("/")
+def index():  # type: ignore[no-untyped-def]
+    """Search box, results with highlights, categories."""
+    lang = str(get_locale())
+    q = request.args.get("q", "")
+    result = None
+    error = None
+    rt = runtime()
+    if q.strip():
+        try:
+            q, _, limit = articles.parse_search_args(q, lang, 10)
+            result = articles.search(index=rt.index, q=q, lang=lang, limit=limit)
+            with write_session(rt.engine) as session:
+                articles.log_search(
+                    session=session, query=q, lang=result.lang, results=len(result.hits)
+                )
+        except HelpdeskError as exc:
+            error = exc.message
+    with read_session(rt.engine) as session:
+        cats = articles.categories(session)
+    return render_template(
+        "kb/index.html", q=q, result=result, error=error, categories=cats
+    )
+
+
+@bp.get("/category/<name>")
+def category(name: str):  # type: ignore[no-untyped-def]
+    """Articles of one category, the reader's language first."""
+    with read_session(runtime().engine) as session:
+        items = articles.by_category(session, name, str(get_locale()))
+    return render_template("kb/category.html", name=name, items=items)
+
+
+@bp.get("/<slug>")
+def article(slug: str):  # type: ignore[no-untyped-def]
+    """An article with links to its translations."""
+    with read_session(runtime().engine) as session:
+        item = articles.get_published(session, slug)
+        html = articles.render_markdown(item.body)
+        others = articles.translations(session, item)
+    return render_template(
+        "kb/article.html", article=item, html=html, translations=others
+    )

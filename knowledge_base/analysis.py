@@ -1,0 +1,128 @@
+"""Text analysis shared by the index and the queries.
+
+One word goes through: NFC and lower case → stop words of the three languages
+dropped → by script and language:
+
+* Latin: the English Snowball stemmer (brand names such as WhatsApp, Kaspi stay
+  whole), no folding;
+* Cyrillic in a Russian (or English) text: the Russian Snowball stemmer on the
+  real spelling, then folding (ё→е, й→и, ...);
+* Cyrillic in a Kazakh text, or any word with a Kazakh letter: folding to the
+  shared lossy alphabet, then the Kazakh suffix stripper.
+
+Words joined by a hyphen are split, and a Kazakh case ending written after a
+hyphen ("WhatsApp-қа", "ЭЦҚ-мен") is dropped. Queries get more than one
+analysis per word (see `query.py`); articles get exactly this one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import Stemmer
+
+from .folding import (
+    KAZAKH_LETTERS,
+    fold_cyrillic,
+    fold_kazakh,
+    is_cyrillic,
+    is_latin,
+    normalize_text,
+)
+from .kazakh import is_suffix, stem_folded
+from .stopwords import is_stop
+
+# Bumped whenever analysis changes, so that old indexes are rebuilt.
+ANALYSIS_VERSION = "1"
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_HYPHENS = "-‐‑–"
+
+_RU = Stemmer.Stemmer("russian")
+_EN = Stemmer.Stemmer("english")
+_RU.maxCacheSize = 100_000
+_EN.maxCacheSize = 100_000
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word of a text: its lower-case form and where it stands."""
+
+    word: str
+    start: int
+    end: int
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split text into lower-case words with their offsets in the text."""
+    text_norm = normalize_text(text)
+    if len(text_norm) != len(text):  # offsets must point into the original
+        text_norm = text.lower()
+    tokens: list[Token] = []
+    previous_end = -2
+    for match in _WORD.finditer(text_norm):
+        word = match.group()
+        start = match.start()
+        joined = start - previous_end == 1 and text_norm[start - 1] in _HYPHENS
+        previous_end = match.end()
+        if joined and tokens and is_suffix(fold_kazakh(word)):
+            continue  # "WhatsApp-қа", "ЭЦҚ-мен": the ending of the word before
+        tokens.append(Token(word, start, match.end()))
+    return tokens
+
+
+def has_kazakh_letter(word: str) -> bool:
+    """Tell whether a word has a letter only Kazakh Cyrillic uses."""
+    return any(ch in KAZAKH_LETTERS for ch in word)
+
+
+def stem_english(word: str) -> str:
+    """Stem a Latin word with the English Snowball stemmer."""
+    return _EN.stemWord(word.replace("’", "'"))
+
+
+def stem_russian_raw(word: str) -> str:
+    """Stem a Russian word with Snowball, unfolded."""
+    return _RU.stemWord(word.replace("ё", "е"))
+
+
+@lru_cache(maxsize=200_000)
+def stem_russian(word: str) -> str:
+    """Stem a Russian word and fold the stem."""
+    return fold_cyrillic(stem_russian_raw(word))
+
+
+@lru_cache(maxsize=200_000)
+def stem_kazakh(word: str) -> str:
+    """Fold a Kazakh word (any spelling) and strip its suffixes."""
+    return stem_folded(fold_kazakh(word))
+
+
+def analyze_word(word: str, lang: str) -> str:
+    """Return the index term of one lower-case word of a text in `lang`."""
+    if is_latin(word):
+        return stem_english(word)
+    if is_cyrillic(word):
+        if lang == "kk" or has_kazakh_letter(word):
+            return stem_kazakh(word)
+        return stem_russian(word)
+    return word
+
+
+def analyze_tokens(tokens: list[Token], lang: str) -> list[tuple[Token, str]]:
+    """Return (token, term) for each token that is not a stop word."""
+    out = []
+    for token in tokens:
+        if is_stop(token.word):
+            continue
+        term = analyze_word(token.word, lang)
+        if term:
+            out.append((token, term))
+    return out
+
+
+def analyze(text: str, lang: str) -> list[str]:
+    """Return the index terms of a text in `lang`, in order, stop words removed."""
+    return [term for _token, term in analyze_tokens(tokenize(text), lang)]

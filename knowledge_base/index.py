@@ -1,0 +1,301 @@
+"""The Whoosh index of articles: writes, searches, and what they guarantee.
+
+Writes are serialised: one lock per index folder inside the process, and
+Whoosh's file lock across processes, which a writer waits for with backoff and
+jitter (up to `lock_timeout` seconds) instead of failing at once. Each write is
+one commit, visible to the next search. Searches never wait for writes: they
+take a searcher from a small pool and `refresh()` it, which costs a directory
+listing when nothing changed and opens only the new segments when something
+did.
+
+The index keeps each article's fields as written, so it can rebuild itself:
+when the analysis version or the field vocabulary has changed since it was
+built (both recorded in `kb-meta.json`), opening it re-indexes every stored
+article.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import random
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from whoosh import fields, index, scoring, writing
+from whoosh.analysis import SpaceSeparatedTokenizer
+from whoosh.searching import Searcher
+
+from .analysis import ANALYSIS_VERSION, analyze, analyze_tokens, tokenize
+from .articles import ArticleDoc
+from .folding import fold_cyrillic, is_cyrillic
+from .query import SearchResult, run_search
+from .snippets import markdown_to_text
+from .stopwords import is_stop
+from .vocabulary import Vocabulary
+
+log = logging.getLogger(__name__)
+
+META_FILE = "kb-meta.json"
+INDEX_NAME = "articles"
+AC_MIN, AC_MAX = 1, 20
+
+
+def _schema() -> fields.Schema:
+    words = SpaceSeparatedTokenizer()
+    return fields.Schema(
+        slug=fields.ID(unique=True, stored=True),
+        lang=fields.ID(stored=True),
+        category=fields.ID(stored=True),
+        group=fields.STORED(),
+        title_text=fields.STORED(),
+        tags_list=fields.STORED(),
+        body_text=fields.STORED(),
+        title=fields.TEXT(analyzer=words, phrase=False),
+        tags=fields.TEXT(analyzer=words, phrase=False),
+        body=fields.TEXT(analyzer=words, phrase=False),
+        ac=fields.TEXT(analyzer=words, phrase=False),
+    )
+
+
+_LOCKS: dict[str, threading.Lock] = {}
+_LOCKS_GUARD = threading.Lock()
+
+
+def _folder_lock(path: Path) -> threading.Lock:
+    key = str(path.resolve())
+    with _LOCKS_GUARD:
+        return _LOCKS.setdefault(key, threading.Lock())
+
+
+def _edge_grams(text: str) -> list[str]:
+    grams: list[str] = []
+    for token in tokenize(text):
+        word = token.word
+        if is_stop(word):
+            continue
+        folded = fold_cyrillic(word) if is_cyrillic(word) else word
+        grams.extend(folded[:n] for n in range(AC_MIN, min(len(folded), AC_MAX) + 1))
+    return grams
+
+
+def _field_text(stems: list[str], vocabulary: Vocabulary) -> str:
+    concepts = [concept for _members, concept in vocabulary.find(stems)]
+    topics = sorted({t for stem in stems for t in vocabulary.topics_of(stem)})
+    return " ".join(stems + concepts + topics)
+
+
+def document_fields(doc: ArticleDoc, vocabulary: Vocabulary) -> dict[str, Any]:
+    """The Whoosh fields of an article: analysed terms plus concept tokens."""
+    body_text = markdown_to_text(doc.body)
+    title_stems = analyze(doc.title, doc.lang)
+    tags_text = " ".join(
+        _field_text(analyze(tag, doc.lang), vocabulary) for tag in doc.tags
+    )
+    body_stems = [term for _tok, term in analyze_tokens(tokenize(body_text), doc.lang)]
+    return {
+        "slug": doc.slug,
+        "lang": doc.lang,
+        "category": doc.category or "",
+        "group": doc.group,
+        "title_text": doc.title,
+        "tags_list": list(doc.tags),
+        "body_text": doc.body,
+        "title": _field_text(title_stems, vocabulary),
+        "tags": tags_text,
+        "body": _field_text(body_stems, vocabulary),
+        "ac": " ".join(_edge_grams(doc.title + "\n" + "\n".join(doc.tags))),
+    }
+
+
+def _doc_from_stored(stored: dict[str, Any]) -> ArticleDoc:
+    return ArticleDoc(
+        slug=stored["slug"],
+        lang=stored["lang"],
+        title=stored.get("title_text", ""),
+        body=stored.get("body_text", ""),
+        category=stored.get("category", ""),
+        tags=list(stored.get("tags_list") or []),
+        group=stored.get("group"),
+    )
+
+
+class SearchIndex:
+    """A Whoosh index of articles, safe to share between threads and processes."""
+
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        vocabulary: Vocabulary | None = None,
+        lock_timeout: float = 30.0,
+    ) -> None:
+        self.path = Path(path)
+        self.path.mkdir(parents=True, exist_ok=True)
+        self.vocabulary = vocabulary if vocabulary is not None else Vocabulary.load()
+        self.lock_timeout = lock_timeout
+        self._lock = _folder_lock(self.path)
+        self._pool: list[Searcher] = []
+        self._pool_lock = threading.Lock()
+        self._closed = False
+        self._weighting = scoring.BM25F(B=0.75, K1=1.2, title_B=0.5, tags_B=0.3)
+        with self._lock:
+            if index.exists_in(self.path, indexname=INDEX_NAME):
+                self._ix = index.open_dir(self.path, indexname=INDEX_NAME)
+                if set(self._ix.schema.names()) != set(_schema().names()):
+                    self._recreate()
+            else:
+                self._ix = index.create_in(self.path, _schema(), indexname=INDEX_NAME)
+                self._write_meta()
+        if self._read_meta() != self._meta():
+            log.info("index %s was built with another analysis: rebuilding", path)
+            self.rebuild(self._stored_docs())
+
+    # -- bookkeeping -----------------------------------------------------------
+
+    def _meta(self) -> dict[str, str]:
+        return {"analysis": ANALYSIS_VERSION, "vocabulary": self.vocabulary.fingerprint}
+
+    def _read_meta(self) -> dict[str, str]:
+        try:
+            data = json.loads((self.path / META_FILE).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return data if isinstance(data, dict) else {}
+
+    def _write_meta(self) -> None:
+        tmp = self.path / (META_FILE + ".tmp")
+        tmp.write_text(json.dumps(self._meta()), encoding="utf-8")
+        os.replace(tmp, self.path / META_FILE)
+
+    def _stored_docs(self) -> list[ArticleDoc]:
+        with self._searcher() as searcher:
+            return [_doc_from_stored(s) for s in searcher.all_stored_fields()]
+
+    def _recreate(self) -> None:
+        """Re-create the index with the current schema, keeping its articles."""
+        old = index.open_dir(self.path, indexname=INDEX_NAME)
+        with old.searcher() as searcher:
+            docs = [_doc_from_stored(s) for s in searcher.all_stored_fields()]
+        self._ix = index.create_in(self.path, _schema(), indexname=INDEX_NAME)
+        writer = self._ix.writer()
+        for doc in docs:
+            writer.add_document(**document_fields(doc, self.vocabulary))
+        writer.commit()
+        self._write_meta()
+
+    @contextmanager
+    def _searcher(self) -> Iterator[Searcher]:
+        if self._closed:
+            raise RuntimeError("the search index is closed")
+        with self._pool_lock:
+            searcher = self._pool.pop() if self._pool else None
+        if searcher is None:
+            searcher = self._ix.searcher(weighting=self._weighting)
+        else:
+            searcher = searcher.refresh()
+        try:
+            yield searcher
+        finally:
+            with self._pool_lock:
+                if not self._closed and len(self._pool) < 16:
+                    self._pool.append(searcher)
+                    searcher = None
+            if searcher is not None:
+                searcher.close()
+
+    def _write(
+        self, work: Callable[[writing.IndexWriter], None], clear: bool = False
+    ) -> None:
+        """Run `work` in one commit, holding the thread lock and the file lock."""
+        with self._lock:
+            deadline = time.monotonic() + self.lock_timeout
+            delay = 0.005
+            while True:
+                try:
+                    writer = self._ix.writer()
+                    break
+                except index.LockError:
+                    if time.monotonic() >= deadline:
+                        raise
+                    time.sleep(delay * (1 + random.random()))  # noqa: S311
+                    delay = min(delay * 2, 0.25)
+            try:
+                work(writer)
+            except BaseException:
+                writer.cancel()
+                raise
+            if clear:
+                writer.commit(mergetype=writing.CLEAR)
+            else:
+                writer.commit()
+
+    # -- public API ------------------------------------------------------------
+
+    def index_article(self, doc: ArticleDoc) -> None:
+        """Add or replace (by slug) one article; the next search sees it."""
+        self.index_articles([doc])
+
+    def index_articles(self, docs: Iterable[ArticleDoc]) -> None:
+        """Add or replace (by slug) many articles in one commit."""
+        latest = {doc.slug: doc for doc in docs}
+        prepared = [document_fields(d, self.vocabulary) for d in latest.values()]
+        if not prepared:
+            return
+
+        def work(writer: writing.IndexWriter) -> None:
+            for fields_ in prepared:
+                writer.update_document(**fields_)
+
+        self._write(work)
+
+    def remove_article(self, slug: str) -> None:
+        """Remove an article by slug (nothing happens if there is none)."""
+        self._write(lambda writer: writer.delete_by_term("slug", slug))
+
+    def rebuild(self, docs: Iterable[ArticleDoc]) -> None:
+        """Replace the whole index by these articles, in one commit."""
+        latest = {doc.slug: doc for doc in docs}
+        prepared = [document_fields(d, self.vocabulary) for d in latest.values()]
+
+        def work(writer: writing.IndexWriter) -> None:
+            for fields_ in prepared:
+                writer.add_document(**fields_)
+
+        self._write(work, clear=True)
+        with self._lock:
+            self._write_meta()
+
+    def doc_count(self) -> int:
+        """Number of articles in the index."""
+        with self._searcher() as searcher:
+            return searcher.doc_count()
+
+    def search(
+        self, query: str, lang: str | None = None, limit: int = 10, prefix: bool = False
+    ) -> SearchResult:
+        """Search articles; lang ranks (it does not filter); prefix: as-you-type."""
+        if limit < 1:
+            raise ValueError("limit must be at least 1")
+        with self._searcher() as searcher:
+            return run_search(searcher, self.vocabulary, query, lang, limit, prefix)
+
+    def close(self) -> None:
+        """Close the searchers and the index."""
+        self._closed = True
+        with self._pool_lock:
+            pool, self._pool = self._pool, []
+        for searcher in pool:
+            searcher.close()
+        self._ix.close()
+
+    def __enter__(self) -> SearchIndex:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

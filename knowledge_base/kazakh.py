@@ -1,0 +1,211 @@
+"""A light Kazakh stemmer: strips inflectional suffix chains from folded words.
+
+It works on the folded alphabet of `folding.fold_cyrillic` (қ→к, і→и, й→и ...),
+so Cyrillic, Latin and Russian-keyboard spellings of one word stem alike. It
+removes, right to left and at most six times, suffixes of case, possession,
+number, person and the common verb forms; each suffix is taken off only after
+the sounds its allomorph follows (the "т" forms after voiceless consonants, the
+"н" forms after vowels, and so on), which keeps it off loanwords such as
+"карта" or "программа". A final б/г is devoiced after every cut (кітабы →
+кітап), as the language itself does. Derivational suffixes (-лық, -сыз, -шы)
+stay: they make new words. Stems are not dictionary forms; the same word in any
+inflection should give the same stem.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import lru_cache
+
+from .folding import fold_kazakh
+
+VOWELS = frozenset("аеоуыи")
+# и and у also stand for the glides й and у, so they count as consonants too.
+_GLIDES = frozenset("иу")
+# б в г д end loanwords and are pronounced voiceless there (клубқа, жадты).
+_VOICELESS = frozenset("кпстфхчшбвгд")
+_VOICED = frozenset("бвгджзлмнр")
+
+
+def _vowel(c: str) -> bool:
+    return c in VOWELS
+
+
+def _consonant(c: str) -> bool:
+    return c not in VOWELS or c in _GLIDES
+
+
+def _voiceless(c: str) -> bool:
+    return c in _VOICELESS
+
+
+def _voiced(c: str) -> bool:
+    return c in _VOICED
+
+
+def _voiced_not_nasal(c: str) -> bool:
+    return c in _VOICED and c not in "мн"
+
+
+def _vowel_or_voiced(c: str) -> bool:
+    return c in VOWELS or c in _VOICED
+
+
+def _vowel_or_nasal(c: str) -> bool:
+    return c in VOWELS or c in "мн"
+
+
+def _vowel_or_r(c: str) -> bool:
+    return c in VOWELS or c == "р"
+
+
+def _vowel_or_lr(c: str) -> bool:
+    return c in VOWELS or c in "лр"
+
+
+def _zh_z_nasal(c: str) -> bool:
+    return c in "жзмн"
+
+
+def _after_m(c: str) -> bool:
+    return c == "м"
+
+
+def _after_y_i(c: str) -> bool:
+    return c in "ыи"
+
+
+def _a_e(c: str) -> bool:
+    return c in "ае"
+
+
+def _anything(c: str) -> bool:
+    return True
+
+
+# (suffixes, test on the last letter of what remains, minimum stem length)
+_RULES: list[tuple[str, Callable[[str], bool], int]] = [
+    # plural
+    ("лар лер", _vowel_or_r, 2),
+    ("дар дер", _voiced_not_nasal, 2),
+    ("дар дер", _zh_z_nasal, 2),
+    ("тар тер", _voiceless, 2),
+    # genitive
+    ("нын нин", _vowel_or_nasal, 2),
+    ("дын дин", _voiced_not_nasal, 2),
+    ("тын тин", _voiceless, 2),
+    # dative (bare -а/-е only after a first-person possessive: үйіме, балама)
+    ("га ге", _vowel_or_voiced, 2),
+    ("ка ке", _voiceless, 2),
+    ("на не", _after_y_i, 3),
+    ("а е", _after_m, 3),
+    # accusative
+    ("ны ни", _vowel, 2),
+    ("ды ди", _voiced, 2),
+    ("ды ди", _vowel, 4),  # past tense of vowel verbs; short жа-ды is жад-ы
+    ("ты ти", _voiceless, 2),
+    # locative, ablative, instrumental, locative adjective
+    ("да де", _vowel_or_voiced, 2),
+    ("та те", _voiceless, 2),
+    ("нда нде", _after_y_i, 2),
+    ("дан ден", _vowel_or_voiced, 2),
+    ("нан нен", _vowel_or_nasal, 2),
+    ("тан тен", _voiceless, 2),
+    ("мен менен", _vowel_or_lr, 2),
+    ("бен бенен", _zh_z_nasal, 2),
+    ("пен пенен", _voiceless, 2),
+    ("дагы деги", _vowel_or_voiced, 2),
+    ("тагы теги", _voiceless, 2),
+    ("ндагы ндеги", _after_y_i, 2),
+    # possessive
+    ("ым им ын ин", _consonant, 2),
+    ("н", _after_y_i, 4),
+    ("ныз низ нызшы низши мыз миз", _vowel, 2),
+    ("ыныз иниз ынызшы инизши ымыз имиз", _consonant, 2),
+    ("сы си", _vowel, 2),
+    ("ы и", _consonant, 2),
+    # person (predicative)
+    ("мын мин", _vowel_or_lr, 2),
+    ("бын бин быз биз", _zh_z_nasal, 2),
+    ("пын пин пыз пиз", _voiceless, 2),
+    ("сын син", _anything, 3),
+    # verb forms: verbal noun, converbs, participles, tenses, conditional
+    ("у", _anything, 3),
+    ("ып ип", _consonant, 2),
+    ("п", _a_e, 3),
+    ("ган ген", _vowel_or_voiced, 2),
+    ("кан кен", _voiceless, 2),
+    ("атын етин амын емин асыз есиз ады еди амыз емиз асын есин", _consonant, 2),
+    ("итын итин имын имин исыз исиз иды иди имыз имиз исын исин", _vowel, 2),
+    ("дым дим дык дик дыныз диниз", _vowel_or_voiced, 2),
+    ("тым тим тык тик тыныз тиниз", _voiceless, 2),
+    ("сам сем сак сек саныз сениз", _anything, 2),
+    ("мак мек", _vowel_or_lr, 2),
+    ("бак бек", _zh_z_nasal, 2),
+    ("пак пек", _voiceless, 2),
+    # wish: -ғым келеді, -ғысы келеді
+    ("гым гим гысы гиси", _vowel_or_voiced, 2),
+    ("кым ким кысы киси", _voiceless, 2),
+    # negative verb forms (the bare -ма/-ме is left alone: it ends many nouns)
+    ("маимын меимин маиды меиди маитын меитин маган меген", _vowel_or_lr, 2),
+    ("баимын беимин баиды беиди баитын беитин баган беген", _zh_z_nasal, 2),
+    ("паимын пеимин паиды пеиди паитын пеитин паган пеген", _voiceless, 2),
+]
+
+# suffix -> (test, minimum stem length) pairs; longest suffixes are tried first
+_BY_SUFFIX: dict[str, list[tuple[Callable[[str], bool], int]]] = {}
+for _suffixes, _test, _min in _RULES:
+    for _s in _suffixes.split():
+        _BY_SUFFIX.setdefault(_s, []).append((_test, _min))
+_SUFFIXES = sorted(_BY_SUFFIX, key=len, reverse=True)
+_MAX_CUTS = 6
+# A stem is at least three letters long, except these common two-letter roots
+# (үй, су, ой, ат, ет, ас, іс, ес, ақ, ал, ай, сал...). Shorter cuts confuse
+# too many words: киім is not ки + ім.
+SHORT_ROOTS = frozenset("уи су ои ат ет ас ис ес ак ал аи ау ту жу ус".split())
+
+
+def _devoice(stem: str) -> str:
+    if stem.endswith("б"):
+        return stem[:-1] + "п"
+    if stem.endswith("г"):
+        return stem[:-1] + "к"
+    return stem
+
+
+def _strip_once(word: str) -> str | None:
+    for suffix in _SUFFIXES:
+        if len(suffix) >= len(word) or not word.endswith(suffix):
+            continue
+        stem = word[: -len(suffix)]
+        if not any(c in VOWELS for c in stem):
+            continue
+        last = stem[-1]
+        if len(stem) < 3 and stem not in SHORT_ROOTS:
+            continue
+        for test, min_len in _BY_SUFFIX[suffix]:
+            if len(stem) >= min_len and test(last):
+                return stem
+    return None
+
+
+def is_suffix(fragment: str) -> bool:
+    """Tell whether a folded fragment is a Kazakh suffix (as in "WhatsApp-қа")."""
+    return fragment in _BY_SUFFIX or _strip_once("ааа" + fragment) == "ааа"
+
+
+@lru_cache(maxsize=200_000)
+def stem_folded(word: str) -> str:
+    """Stem a word already in the folded alphabet."""
+    word = _devoice(word)
+    for _ in range(_MAX_CUTS):
+        stem = _strip_once(word)
+        if stem is None:
+            break
+        word = _devoice(stem)
+    return word
+
+
+def stem(word: str) -> str:
+    """Stem one Kazakh word in any spelling (Cyrillic, Latin, Russian keyboard)."""
+    return stem_folded(fold_kazakh(word.lower()))

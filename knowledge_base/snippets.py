@@ -1,0 +1,82 @@
+"""Plain text of Markdown bodies, and highlighted snippets."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+
+from .analysis import Token, tokenize
+
+_MARKDOWN = [
+    (re.compile(r"^\s*(```|~~~).*$", re.M), " "),
+    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),
+    (re.compile(r"\[([^\]]*)\]\([^)]*\)"), r"\1"),
+    (re.compile(r"<https?://[^>]+>"), " "),
+    (re.compile(r"</?[A-Za-z][^>]*>"), " "),
+    (re.compile(r"^\s{0,3}#{1,6}\s+", re.M), ""),
+    (re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+", re.M), ""),
+    (re.compile(r"^\s*>\s?", re.M), ""),
+    (re.compile(r"^\s*(?:[-*_]\s*){3,}$", re.M), " "),
+    (re.compile(r"(\*{1,3}|_{2,3}|`+|~~)"), ""),
+    (re.compile(r"\\([\\`*_{}\[\]()#+\-.!])"), r"\1"),
+]
+_SPACES = re.compile(r"[ \t\r\f\v]+")
+_LINES = re.compile(r"\s*\n\s*")
+
+
+def markdown_to_text(markdown: str) -> str:
+    """Strip Markdown syntax, keeping the words; paragraphs become ' ¶ '-free lines."""
+    text = markdown
+    for pattern, replacement in _MARKDOWN:
+        text = pattern.sub(replacement, text)
+    text = _SPACES.sub(" ", text)
+    return _LINES.sub("\n", text).strip()
+
+
+def make_snippet(
+    text: str,
+    is_match: Callable[[Token], bool],
+    width: int = 200,
+) -> str:
+    """Cut the part of text with most matches; HTML-escape it and <mark> matches."""
+    tokens = tokenize(text)
+    marked = [t for t in tokens if is_match(t)]
+    flat = text.replace("\n", " ")
+    if not marked:
+        start = 0
+    else:
+        # the window (by characters) that holds the most marked words
+        best_count, start = 0, marked[0].start
+        j = 0
+        for i, first in enumerate(marked):
+            while j < len(marked) and marked[j].end - first.start <= width:
+                j += 1
+            if j - i > best_count:
+                best_count, start = j - i, first.start
+        # open a little before the first match, at a word or sentence start
+        lead = max(0, start - width // 5)
+        cut = max(flat.rfind(". ", lead, start), flat.rfind("\n", lead, start))
+        if cut != -1:
+            start = cut + 2 if flat[cut] == "." else cut + 1
+        elif lead > 0:
+            space = flat.find(" ", lead, start)
+            start = space + 1 if space != -1 else start
+        else:
+            start = 0
+    end = min(len(flat), start + width)
+    if end < len(flat):
+        space = flat.rfind(" ", start + width // 2, end)
+        end = space if space != -1 else end
+    pieces: list[str] = ["…" if start > 0 else ""]
+    cursor = start
+    for token in marked:
+        if token.start < start or token.end > end:
+            continue
+        pieces.append(html.escape(flat[cursor : token.start]))
+        pieces.append("<mark>" + html.escape(flat[token.start : token.end]) + "</mark>")
+        cursor = token.end
+    pieces.append(html.escape(flat[cursor:end]))
+    if end < len(flat):
+        pieces.append("…")
+    return "".join(pieces).strip()

@@ -1,0 +1,184 @@
+"""The field vocabulary: concepts named by equivalent terms in Russian, Kazakh, English.
+
+Each non-comment line of `vocabulary/*.txt` is one concept, its terms separated
+by " | ". Every term goes through the text analysis of `analysis.py` (a
+Cyrillic term without Kazakh letters in both the Russian and the Kazakh way, a
+Latin one in the English way), so that a term matches its inflected forms. A
+single-word term maps its stem to the concept; a phrase maps a set of stems that
+must stand close together (within the phrase's length plus two words, in any
+order, as Kazakh and Russian order words differently). A phrase whose stop
+words leave a single word is dropped: it would match far more than it means.
+
+Articles get a concept token (§n) for each concept found in their title, tags
+and body; queries look up the concepts of their words. A Kazakh question thus
+meets a Russian article through the concept both name.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .analysis import analyze, has_kazakh_letter
+from .folding import is_cyrillic, is_latin, normalize_text
+from .language import language_scores
+
+VOCABULARY_DIR = Path(__file__).parent / "vocabulary"
+CONCEPT_PREFIX = "§"
+WEAK_PREFIX = "¤"
+# A word of any term (also inside a phrase) that occurs in at most this many
+# concepts marks them weakly: "көшіру" in "жаңа телефонға көшіру" ties a Kazakh
+# question to an article on "перенос данных" of the same concept.
+WEAK_MAX_CONCEPTS = 3
+WEAK_MIN_LENGTH = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """A multi-word term: its stems and the concept it names."""
+
+    stems: tuple[str, ...]
+    concept: str
+
+
+@dataclass
+class Vocabulary:
+    """Concepts and their analysed terms, ready to find in a sequence of stems."""
+
+    single: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    phrases_by_stem: dict[str, list[Phrase]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
+    weak: dict[str, set[str]] = field(default_factory=dict)
+    labels: dict[str, str] = field(default_factory=dict)
+    fingerprint: str = ""
+
+    @classmethod
+    def load(cls, folder: str | Path | None = None) -> Vocabulary:
+        """Load every *.txt file of a folder (default: knowledge_base/vocabulary)."""
+        path = Path(folder) if folder is not None else VOCABULARY_DIR
+        files = sorted(path.glob("*.txt")) if path.is_dir() else []
+        lines: list[str] = []
+        for file in files:
+            lines.extend(file.read_text(encoding="utf-8").splitlines())
+        return cls.from_lines(lines)
+
+    @classmethod
+    def from_lines(cls, lines: Iterable[str]) -> Vocabulary:
+        """Build a vocabulary from lines in the vocabulary file format."""
+        vocabulary = cls()
+        digest = hashlib.sha256()
+        number = 0
+        lines_of: dict[str, set[str]] = defaultdict(set)
+        for raw in lines:
+            line = raw.strip()
+            if not line or line.startswith("#"):
+                continue
+            terms = [t.strip() for t in line.split("|") if t.strip()]
+            if not terms:
+                continue
+            number += 1
+            concept = f"{CONCEPT_PREFIX}{number}"
+            vocabulary.labels[concept] = terms[0]
+            digest.update(line.encode() + b"\n")
+            for term in terms:
+                for stem in vocabulary._add_term(term, concept):
+                    lines_of[stem].add(concept)
+        vocabulary.weak = {
+            stem: concepts
+            for stem, concepts in lines_of.items()
+            if len(concepts) <= WEAK_MAX_CONCEPTS and len(stem) >= WEAK_MIN_LENGTH
+        }
+        vocabulary.fingerprint = digest.hexdigest()[:16]
+        return vocabulary
+
+    def _add_term(self, term: str, concept: str) -> tuple[str, ...]:
+        """Register a term; return the stems of its likeliest reading."""
+        term = normalize_text(term)
+        words = term.split()
+        if any(has_kazakh_letter(w) for w in words):
+            langs: Sequence[str] = ("kk",)
+        elif all(is_latin(w) or not is_cyrillic(w) for w in words):
+            langs = ("en",)
+        else:
+            scores = language_scores(term)
+            langs = ("kk", "ru") if scores["kk"] > scores["ru"] else ("ru", "kk")
+        seen: set[tuple[str, ...]] = set()
+        primary: tuple[str, ...] = ()
+        for lang in langs:
+            stems = tuple(analyze(term, lang))
+            if not stems or stems in seen:
+                continue
+            seen.add(stems)
+            primary = primary or stems
+            if len(stems) == 1:
+                if len(words) == 1 and not _over_stripped(term, stems[0]):
+                    self.single[stems[0]].add(concept)
+                continue
+            phrase = Phrase(stems, concept)
+            for stem in set(stems):
+                self.phrases_by_stem[stem].append(phrase)
+        return primary
+
+    def __len__(self) -> int:
+        return len(self.labels)
+
+    def concepts_of(self, stem: str) -> set[str]:
+        """Concepts named by a single-word term with this stem."""
+        return self.single.get(stem, set())
+
+    def topics_of(self, stem: str) -> set[str]:
+        """Weak concept tokens of a word that names few concepts (see WEAK_*)."""
+        return {WEAK_PREFIX + c[1:] for c in self.weak.get(stem, ())}
+
+    def find(self, stems: Sequence[str]) -> list[tuple[tuple[int, ...], str]]:
+        """Find concepts in a sequence of stems: (positions of its words, concept)."""
+        return self.find_lattice([(stem,) for stem in stems])
+
+    def find_lattice(
+        self, lattice: Sequence[Iterable[str]]
+    ) -> list[tuple[tuple[int, ...], str]]:
+        """Like `find`, where each position may hold several candidate stems."""
+        found: list[tuple[tuple[int, ...], str]] = []
+        positions: dict[str, list[int]] = defaultdict(list)
+        for i, stems in enumerate(lattice):
+            for stem in stems:
+                positions[stem].append(i)
+                for concept in self.single.get(stem, ()):
+                    found.append(((i,), concept))
+        checked: set[Phrase] = set()
+        for stem in positions:
+            for phrase in self.phrases_by_stem.get(stem, ()):
+                if phrase in checked:
+                    continue
+                checked.add(phrase)
+                if any(s not in positions for s in phrase.stems):
+                    continue
+                found.extend(_phrase_matches(phrase, positions))
+        return found
+
+
+def _over_stripped(term: str, stem: str) -> bool:
+    """A long word cut to two or three letters (алдау → ал) means too many words."""
+    return len(stem) <= 3 and len(term) - len(stem) >= 2
+
+
+def _phrase_matches(
+    phrase: Phrase, positions: dict[str, list[int]]
+) -> list[tuple[tuple[int, ...], str]]:
+    window = len(phrase.stems) + 2
+    first, rest = phrase.stems[0], phrase.stems[1:]
+    hits: list[tuple[tuple[int, ...], str]] = []
+    for anchor in positions[first]:
+        members = [anchor]
+        for stem in rest:
+            near = [p for p in positions[stem] if abs(p - anchor) <= window]
+            if not near:
+                break
+            members.append(min(near, key=lambda p: abs(p - anchor)))
+        else:
+            hits.append((tuple(members), phrase.concept))
+    return hits
