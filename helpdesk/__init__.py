@@ -7,9 +7,10 @@ from pathlib import Path
 from typing import Any
 
 from flask import Flask, has_request_context, request, session
-from flask_babel import get_locale
+from flask_babel import get_locale, gettext
 
 from helpdesk.config import LANGUAGES, load_config
+from helpdesk.i18n import N_
 from helpdesk.db import make_engine, read_session, upgrade_database, write_session
 from helpdesk.extensions import babel, csrf, limiter, login_manager, socketio
 from helpdesk.runtime import Runtime
@@ -28,7 +29,7 @@ def _asset_dir(name: str) -> str:
 def select_locale() -> str:
     """The reader's language: chosen on the page, else the browser's."""
     if not has_request_context():
-        return "ru"
+        return "en"  # the command line and background work; chats force their own
     chosen = request.args.get("lang")
     if chosen in LANGUAGES:
         session["lang"] = chosen
@@ -69,6 +70,8 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     )
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
+    login_manager.login_message = N_("Please sign in to open this page.")
+    login_manager.localize_callback = gettext
     csrf.init_app(app)
     limiter.init_app(app)
     socketio.init_app(

@@ -14,9 +14,13 @@ class HelpdeskError(Exception):
 
 
 class InvalidInput(HelpdeskError):
-    """The request is malformed or out of range."""
+    """The request is malformed or out of range; `field` names the culprit."""
 
     status = 400
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
 
 
 class NotAuthenticated(HelpdeskError):

@@ -23,7 +23,10 @@ def register(app: Flask) -> None:
     @app.errorhandler(HelpdeskError)
     def domain_error(exc: HelpdeskError):  # type: ignore[no-untyped-def]
         if _wants_json():
-            return jsonify(error=exc.message), exc.status
+            body = {"error": exc.message}
+            if getattr(exc, "field", None):
+                body["field"] = exc.field  # type: ignore[attr-defined]
+            return jsonify(body), exc.status
         return render_template("error.html", message=exc.message), exc.status
 
     @app.errorhandler(HTTPException)
@@ -37,7 +40,9 @@ def register(app: Flask) -> None:
             413: gettext("The request is too large."),
             429: gettext("Too many requests; please wait a moment."),
         }
-        message = messages.get(exc.code or 500, exc.description or "")
+        message = messages.get(
+            exc.code or 500, gettext("The request could not be handled.")
+        )
         if exc.code == 400 and exc.description and "CSRF" in exc.description:
             message = gettext("The form has expired; please try again.")
         if _wants_json():

@@ -3,14 +3,44 @@
 from __future__ import annotations
 
 from flask import Blueprint, render_template, request
-from flask_babel import get_locale
+from flask_babel import get_locale, gettext
 
 from helpdesk.db import read_session, write_session
 from helpdesk.errors import HelpdeskError
+from helpdesk.i18n import N_
 from helpdesk.runtime import runtime
 from helpdesk.services import articles
 
 bp = Blueprint("kb", __name__, url_prefix="/help")
+
+CATEGORY_LABELS = {
+    "egov": N_("eGov and public services"),
+    "signature": N_("Digital signature"),
+    "fraud": N_("Fraud and scams"),
+    "smartphone": N_("Smartphones"),
+    "messengers": N_("Messengers"),
+    "banking": N_("Online banking"),
+    "health": N_("Health and doctors"),
+    "children": N_("Children online"),
+    "security": N_("Passwords and security"),
+    "jobs": N_("Jobs"),
+    "utilities": N_("Utilities"),
+    "learning": N_("Online learning"),
+    "volunteering": N_("Volunteer help"),
+}
+LANGUAGE_NAMES = {"kk": "Қазақша", "ru": "Русский", "en": "English"}
+
+
+@bp.app_template_filter("category_label")
+def category_label(name: str) -> str:
+    """A category's name in the reader's language."""
+    return gettext(CATEGORY_LABELS[name]) if name in CATEGORY_LABELS else name
+
+
+@bp.app_template_filter("language_name")
+def language_name(code: str) -> str:
+    """A language's own name."""
+    return LANGUAGE_NAMES.get(code, code)
 
 
 @bp.get("/")

@@ -11,6 +11,7 @@ from sqlmodel import Session, func, select
 
 from helpdesk.config import LANGUAGES
 from helpdesk.errors import Conflict, Forbidden, InvalidInput, NotFound
+from helpdesk.i18n import N_
 from helpdesk.models import Conversation, Message, Offer, User
 from helpdesk.services.users import hash_token
 
@@ -52,22 +53,35 @@ def _status_label(conv: Conversation) -> str:
     }[conv.status]
 
 
+# how a field is named in an error message a person reads
+FIELD_LABELS = {
+    "question": N_("The question"),
+    "body": N_("The message"),
+    "name": N_("The name"),
+    "region": N_("The region"),
+    "topic": N_("The topic"),
+    "comment": N_("The comment"),
+}
+
+
 def clean_text(value: Any, *, field: str, max_len: int, required: bool) -> str | None:
     """Trim a text field and check its type and length."""
+    label = gettext(FIELD_LABELS.get(field, field))
     if value is None or (isinstance(value, str) and not value.strip()):
         if required:
-            raise InvalidInput(gettext("%(field)s is required.", field=field))
+            raise InvalidInput(gettext("%(field)s is required.", field=label), field)
         return None
     if not isinstance(value, str):
-        raise InvalidInput(gettext("%(field)s must be text.", field=field))
+        raise InvalidInput(gettext("%(field)s must be text.", field=label), field)
     value = value.strip()
     if len(value) > max_len:
         raise InvalidInput(
             gettext(
                 "%(field)s is too long (at most %(n)d characters).",
-                field=field,
+                field=label,
                 n=max_len,
-            )
+            ),
+            field,
         )
     return value
 
@@ -76,7 +90,8 @@ def clean_lang(value: Any) -> str:
     """A supported language code."""
     if not isinstance(value, str) or value.strip().lower() not in LANGUAGES:
         raise InvalidInput(
-            gettext("lang must be one of %(langs)s.", langs=", ".join(LANGUAGES))
+            gettext("lang must be one of %(langs)s.", langs=", ".join(LANGUAGES)),
+            "lang",
         )
     return value.strip().lower()
 

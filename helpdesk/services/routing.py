@@ -13,6 +13,7 @@ from typing import Any
 from flask_babel import gettext
 from sqlmodel import Session, col, delete, func, select
 
+from helpdesk.i18n import N_
 from helpdesk.errors import Conflict, Forbidden, InvalidInput, NotFound
 from helpdesk.models import Conversation, Offer, StaffConnection, User, utcnow
 from helpdesk.services.conversations import (
@@ -27,11 +28,6 @@ from helpdesk.services.conversations import (
 
 PRESENCE = ("online", "away", "offline")
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
-
-
-def N_(message: str) -> str:  # noqa: N802  (the marker pybabel extracts)
-    """Mark a message for translation; it is translated when used."""
-    return message
 
 
 # system messages, translated into the conversation's language when stored

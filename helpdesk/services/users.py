@@ -7,6 +7,7 @@ import re
 import secrets
 from datetime import timedelta
 
+from flask_babel import gettext
 from sqlmodel import Session, select
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -32,7 +33,9 @@ def parse_languages(value: str | list[str]) -> str:
     codes = [c.strip().lower() for c in items if c.strip()]
     unknown = [c for c in codes if c not in LANGUAGES]
     if unknown or not codes:
-        raise InvalidInput(f"languages must be some of {', '.join(LANGUAGES)}")
+        raise InvalidInput(
+            gettext("languages must be some of %(langs)s", langs=", ".join(LANGUAGES))
+        )
     return ",".join(dict.fromkeys(codes))
 
 
@@ -51,21 +54,31 @@ def create_user(
     email = email.strip().lower()
     name = name.strip()
     if not EMAIL_RE.match(email) or len(email) > 254:
-        raise InvalidInput("a valid email address is required")
+        raise InvalidInput(gettext("a valid email address is required"))
     if not name or len(name) > 120:
-        raise InvalidInput("a name of 1 to 120 characters is required")
+        raise InvalidInput(gettext("a name of 1 to 120 characters is required"))
     if role not in ROLES:
-        raise InvalidInput(f"role must be one of {', '.join(ROLES)}")
+        raise InvalidInput(
+            gettext("role must be one of %(roles)s", roles=", ".join(ROLES))
+        )
     if level not in LEVEL_MAX_CHATS:
-        raise InvalidInput(f"level must be one of {', '.join(LEVEL_MAX_CHATS)}")
+        raise InvalidInput(
+            gettext(
+                "level must be one of %(levels)s", levels=", ".join(LEVEL_MAX_CHATS)
+            )
+        )
     if len(password) < MIN_PASSWORD:
-        raise InvalidInput(f"the password needs at least {MIN_PASSWORD} characters")
+        raise InvalidInput(
+            gettext("the password needs at least %(n)d characters", n=MIN_PASSWORD)
+        )
     if max_chats is None:
         max_chats = LEVEL_MAX_CHATS[level]
     if not 1 <= max_chats <= 20:
-        raise InvalidInput("max chats must be between 1 and 20")
+        raise InvalidInput(gettext("max chats must be between 1 and 20"))
     if session.exec(select(User).where(User.email == email)).first():
-        raise Conflict(f"a user with email {email} already exists")
+        raise Conflict(
+            gettext("a user with email %(email)s already exists", email=email)
+        )
     user = User(
         email=email,
         name=name,
@@ -85,11 +98,11 @@ def authenticate(*, session: Session, email: str, password: str) -> User:
     user = session.exec(select(User).where(User.email == email.strip().lower())).first()
     if user is None:
         check_password_hash(_DUMMY_HASH, password)
-        raise NotAuthenticated("wrong email or password")
+        raise NotAuthenticated(gettext("wrong email or password"))
     if not check_password_hash(user.password_hash, password):
-        raise NotAuthenticated("wrong email or password")
+        raise NotAuthenticated(gettext("wrong email or password"))
     if not (user.is_active and user.is_approved):
-        raise NotAuthenticated("this account is not active")
+        raise NotAuthenticated(gettext("this account is not active"))
     return user
 
 

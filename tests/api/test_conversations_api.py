@@ -46,7 +46,7 @@ def test_a_citizen_asks_and_reads_their_conversation(client):
 def test_bad_questions_are_clear_400s(client, payload, field):
     r = client.post("/api/conversations", json=payload)
     assert r.status_code == 400
-    assert field in r.get_json()["error"]
+    assert r.get_json()["field"] == field and r.get_json()["error"]
 
 
 @pytest.mark.parametrize(
