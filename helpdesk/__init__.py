@@ -10,9 +10,9 @@ from flask import Flask, has_request_context, request, session
 from flask_babel import get_locale, gettext
 
 from helpdesk.config import LANGUAGES, load_config
-from helpdesk.i18n import N_
 from helpdesk.db import make_engine, read_session, upgrade_database, write_session
 from helpdesk.extensions import babel, csrf, limiter, login_manager, socketio
+from helpdesk.i18n import N_
 from helpdesk.runtime import Runtime
 
 HERE = Path(__file__).resolve().parent

@@ -114,6 +114,7 @@ class RawHit:
     score: float
     matched: dict[str, set[str]]  # term -> fields it matched in
     evidence: float = 0.0
+    units_matched: int = 0  # units whose evidence is at least UNIT_MIN
 
 
 @dataclass
@@ -419,11 +420,18 @@ def build_query(units: list[Unit], lexicon: Lexicon) -> wq.Query | None:
 BODY_ONLY = 0.6  # evidence of a word found in the body but not in title or tags
 
 
+UNIT_MIN = 0.25  # the evidence of one query word that counts as a real match
+
+
 def evidence(
     units: list[Unit], matched: dict[str, set[str]], lexicon: Lexicon
-) -> float:
-    """Sum over matched units of the best matched alternative's weight × specificity."""
+) -> tuple[float, int]:
+    """Sum over units of the best matched alternative's weight × specificity.
+
+    Also returns how many units matched with at least UNIT_MIN each.
+    """
     total = 0.0
+    count = 0
     for unit in units:
         best = 0.0
         for alt in unit.alts:
@@ -435,7 +443,8 @@ def evidence(
                     value *= BODY_ONLY
                 best = max(best, value)
         total += best
-    return total
+        count += best >= UNIT_MIN
+    return total, count
 
 
 def query_mass(units: list[Unit], lexicon: Lexicon) -> float:
@@ -562,12 +571,15 @@ EVIDENCE_MIN = 0.9  # a query of up to three words: about one specific word in a
 EVIDENCE_PER_WORD = 0.025  # each further word: more chances of a chance match
 EVIDENCE_MAX = 1.4
 EVIDENCE_PREFIX = 0.5
+MIN_UNITS = 2  # words of the query that must match (one for a one-word query)
 
 
 def accept(hit: RawHit, plan: QueryPlan, prefix: bool) -> bool:
     """Is the evidence of this hit enough for the query to call it an answer?"""
     if prefix:
         return hit.evidence >= EVIDENCE_PREFIX
+    if hit.units_matched < min(MIN_UNITS, plan.n_words):
+        return False
     needed = EVIDENCE_MIN + EVIDENCE_PER_WORD * max(0, plan.n_words - 3)
     return hit.evidence >= min(needed, EVIDENCE_MAX)
 
@@ -597,6 +609,7 @@ def run_search(
         for fieldname, term in hit.matched_terms():
             text = term.decode("utf-8") if isinstance(term, bytes) else term
             matched.setdefault(text, set()).add(fieldname)
+        total, count = evidence(plan.units, matched, lexicon)
         raw.append(
             RawHit(
                 slug=stored["slug"],
@@ -605,7 +618,8 @@ def run_search(
                 body=stored.get("body_text", ""),
                 score=hit.score * (LANG_BOOST if stored["lang"] == lang_used else 1.0),
                 matched=matched,
-                evidence=evidence(plan.units, matched, lexicon),
+                evidence=total,
+                units_matched=count,
             )
         )
     for h in raw:

@@ -13,8 +13,8 @@ from typing import Any
 from flask_babel import gettext
 from sqlmodel import Session, col, delete, func, select
 
-from helpdesk.i18n import N_
 from helpdesk.errors import Conflict, Forbidden, InvalidInput, NotFound
+from helpdesk.i18n import N_
 from helpdesk.models import Conversation, Offer, StaffConnection, User, utcnow
 from helpdesk.services.conversations import (
     active_count,
