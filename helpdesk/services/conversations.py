@@ -13,6 +13,7 @@ from helpdesk.config import LANGUAGES
 from helpdesk.errors import Conflict, Forbidden, InvalidInput, NotFound
 from helpdesk.i18n import N_
 from helpdesk.models import Conversation, Message, Offer, User
+from helpdesk.services import triage
 from helpdesk.services.users import hash_token
 
 MAX_BODY = 4000
@@ -115,19 +116,20 @@ def create_conversation(
 ) -> tuple[Conversation, str]:
     """Open a citizen's conversation; returns it and the citizen's secret token."""
     text = clean_text(question, field="question", max_len=MAX_BODY, required=True)
+    assert text is not None  # noqa: S101  (required above)
+    code = clean_lang(lang)
     conv = Conversation(
-        lang=clean_lang(lang),
+        lang=code,
         citizen_name=clean_text(name, field="name", max_len=80, required=False),
         region=clean_text(region, field="region", max_len=80, required=False),
         topic=clean_text(topic, field="topic", max_len=80, required=False),
-        urgent=urgent,
+        urgent=urgent or triage.is_urgent(text, code),
         token_hash="",
     )
     token = secrets.token_urlsafe(32)
     conv.token_hash = hash_token(token)
     session.add(conv)
     session.flush()
-    assert text is not None  # noqa: S101  (required above)
     add_message(
         session=session,
         conv=conv,

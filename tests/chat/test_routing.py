@@ -117,3 +117,29 @@ def test_away_volunteers_get_no_offers_and_taken_conversations_are_refused(
     assert a.call("conversation:accept", {"conversation_id": conv["id"]})["ok"]
     ack = b.call("conversation:accept", {"conversation_id": conv["id"]})
     assert ack["ok"] is False
+
+
+def test_a_scam_in_progress_jumps_the_queue_and_goes_to_a_senior(server, connect):
+    plain = [server.ask(f"Как восстановить пароль от eGov? ({i})") for i in range(2)]
+    urgent = server.ask("Мне прямо сейчас звонят из банка и просят код из СМС!")
+    state = server.conversation(urgent)
+    assert state["urgent"] is True and state["queue_position"] == 1
+    assert server.conversation(plain[0])["queue_position"] == 2
+    assert server.conversation(plain[0])["urgent"] is False
+
+    regular = connect(server.base, server.create_staff("r@example.org", languages="ru"))
+    senior = connect(
+        server.base,
+        server.create_staff("s@example.org", languages="ru", level="senior"),
+    )
+    assert regular.call("presence:set", {"status": "online"})["ok"]
+    # with nobody else online, the urgent one goes to whoever is there, first
+    assert offers_to(regular, urgent["id"])
+    assert regular.call("conversation:accept", {"conversation_id": urgent["id"]})["ok"]
+    assert senior.call("presence:set", {"status": "online"})["ok"]
+    # with both online, a new urgent question goes to the senior
+    again = server.ask(
+        "Звонит следователь, говорит срочно перевести деньги на безопасный счёт"
+    )
+    assert offers_to(senior, again["id"])
+    assert not offers_to(regular, again["id"], timeout=0.5)
