@@ -78,6 +78,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         app,
         async_mode="threading",
         message_queue=settings.get("REDIS_URL"),
+        channel=settings["REDIS_CHANNEL"],
         cors_allowed_origins=app.config.get("CORS_ORIGINS", []),
         ping_interval=20,
         ping_timeout=20,

@@ -53,6 +53,8 @@ def load_config(overrides: dict[str, Any] | None = None) -> dict[str, Any]:
         "DATABASE_URL": os.environ.get("HELPDESK_DATABASE_URL")
         or f"sqlite:///{data_dir / 'helpdesk.sqlite3'}",
         "REDIS_URL": os.environ.get("HELPDESK_REDIS_URL") or None,
+        # processes that share a Redis channel act as one helpdesk
+        "REDIS_CHANNEL": os.environ.get("HELPDESK_REDIS_CHANNEL") or "helpdesk",
         "RATELIMIT_ENABLED": _env_bool("HELPDESK_RATELIMIT_ENABLED", True),
         "OFFER_TIMEOUT_S": _env_float("HELPDESK_OFFER_TIMEOUT_S", 45.0),
         "DISCONNECT_GRACE_S": _env_float("HELPDESK_DISCONNECT_GRACE_S", 120.0),

@@ -109,16 +109,17 @@ class LiveServer:
         self.data_dir = data_dir
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
+        # the server's settings come from here only, not from the caller's shell
+        inherited = {
+            k: v for k, v in os.environ.items() if not k.startswith("HELPDESK_")
+        }
         self.env = {
-            **os.environ,
+            **inherited,
             "HELPDESK_DATA_DIR": str(data_dir),
             "HELPDESK_RATELIMIT_ENABLED": "0",
             "HELPDESK_IMPORT_STARTER_KB": "0",
             **(env or {}),
         }
-        self.env.pop("HELPDESK_DATABASE_URL", None) if "HELPDESK_DATABASE_URL" not in (
-            env or {}
-        ) else None
         self.proc: subprocess.Popen[bytes] | None = None
         self.log = data_dir.parent / f"server-{self.port}.log"
 
@@ -402,3 +403,15 @@ def pg_app(tmp_path: Path, pg_url: str):
     yield app
     app.extensions["helpdesk"].index.close()
     app.extensions["helpdesk"].engine.dispose()
+
+
+@pytest.fixture
+def redis_url() -> str:
+    """Redis for the Socket.IO message queue, or a skip when none answers."""
+    redis = pytest.importorskip("redis")
+    url = os.environ.get("HELPDESK_TEST_REDIS", "redis://127.0.0.1:6379/0")
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=2).ping()
+    except redis.RedisError as exc:
+        pytest.skip(f"Redis not reachable at {url}: {exc}")
+    return url
