@@ -167,3 +167,10 @@ class SearchLog(SQLModel, table=True):
     results: int = 0
     outcome: str | None = Field(default=None, max_length=16)  # opened | asked
     created_at: datetime = Field(default_factory=utcnow, index=True)
+
+
+def pk(row: User | Conversation | Message | Article | Offer | SearchLog) -> int:
+    """The primary key of a row that has been flushed to the database."""
+    if row.id is None:
+        raise ValueError(f"{type(row).__name__} has no id yet; flush it first")
+    return row.id

@@ -26,7 +26,7 @@ from helpdesk.chat.announce import (
 from helpdesk.db import read_session, write_session
 from helpdesk.errors import HelpdeskError, InvalidInput, NotFound, RateLimited
 from helpdesk.extensions import socketio
-from helpdesk.models import User
+from helpdesk.models import User, pk
 from helpdesk.runtime import runtime
 from helpdesk.services import conversations as convs
 from helpdesk.services import routing
@@ -119,8 +119,8 @@ class ChatNamespace(Namespace):
                 replay = (
                     convs.messages_after(
                         session=session,
-                        conversation_id=conv.id,
-                        last_seq=last_seq,  # type: ignore[arg-type]
+                        conversation_id=pk(conv),
+                        last_seq=last_seq,
                     )
                     if last_seq is not None
                     else []
@@ -247,8 +247,8 @@ class ChatNamespace(Namespace):
                 raise NotFound(gettext("No such conversation."))
             messages = convs.messages_after(
                 session=session,
-                conversation_id=conv.id,
-                last_seq=last_seq,  # type: ignore[arg-type]
+                conversation_id=pk(conv),
+                last_seq=last_seq,
             )
             view = convs.staff_view(session, conv)
         if user.role in ("moderator", "admin"):

@@ -12,7 +12,7 @@ from sqlmodel import Session, func, select
 from helpdesk.config import LANGUAGES
 from helpdesk.errors import Conflict, Forbidden, InvalidInput, NotFound
 from helpdesk.i18n import N_
-from helpdesk.models import Conversation, Message, Offer, User
+from helpdesk.models import Conversation, Message, User
 from helpdesk.services import triage
 from helpdesk.services.users import hash_token
 
@@ -388,17 +388,6 @@ def active_count(session: Session, user_id: int) -> int:
         .select_from(Conversation)
         .where(Conversation.volunteer_id == user_id, Conversation.status == "active")
     ).one()
-
-
-def pending_offers(session: Session, conv_id: int) -> list[Offer]:
-    """Offers for a conversation not yet answered."""
-    return list(
-        session.exec(
-            select(Offer).where(
-                Offer.conversation_id == conv_id, Offer.outcome.is_(None)
-            )  # type: ignore[union-attr]
-        )
-    )
 
 
 def get_conversation(session: Session, conversation_id: Any) -> Conversation:

@@ -15,7 +15,7 @@ from sqlmodel import Session, col, delete, func, select
 
 from helpdesk.errors import Conflict, Forbidden, InvalidInput, NotFound
 from helpdesk.i18n import N_
-from helpdesk.models import Conversation, Offer, StaffConnection, User, utcnow
+from helpdesk.models import Conversation, Offer, StaffConnection, User, pk, utcnow
 from helpdesk.services.conversations import (
     active_count,
     add_system_message,
@@ -119,9 +119,9 @@ def dispatch(session: Session, *, lang: str | None = None) -> Changes:
         conv.offered_to_id = user.id
         conv.offered_at = utcnow()
         session.add(conv)
-        session.add(Offer(conversation_id=conv.id, user_id=user.id))  # type: ignore[arg-type]
+        session.add(Offer(conversation_id=pk(conv), user_id=pk(user)))
         session.flush()
-        changes.offers.append((conv.id, user.id))  # type: ignore[arg-type]
+        changes.offers.append((pk(conv), pk(user)))
     return changes
 
 
@@ -164,7 +164,7 @@ def accept(*, session: Session, user: User, conversation_id: Any) -> Changes:
     msg = add_system_message(
         session=session, conv=conv, text=system_text(conv, JOINED, name=me.name)
     )
-    changes = Changes(conversations={conv.id}, messages=[msg.id], queue_changed=True)  # type: ignore[arg-type]
+    changes = Changes(conversations={pk(conv)}, messages=[pk(msg)], queue_changed=True)  # type: ignore[arg-type]
     if active_count(session, me.id) >= me.max_chats:  # type: ignore[arg-type]
         changes.merge(release_offers(session, me.id))  # type: ignore[arg-type]
     return changes
@@ -182,7 +182,7 @@ def release_offers(
     ):
         _settle_offers(session, conv, outcome)
         session.add(conv)
-        changes.conversations.add(conv.id)  # type: ignore[arg-type]
+        changes.conversations.add(pk(conv))
     session.flush()
     if changes.conversations:
         changes.merge(dispatch(session))
@@ -217,7 +217,7 @@ def close(
     session.add(conv)
     msg = add_system_message(session=session, conv=conv, text=system_text(conv, CLOSED))
     changes = Changes(
-        conversations={conv.id}, messages=[msg.id], queue_changed=was_queued
+        conversations={pk(conv)}, messages=[pk(msg)], queue_changed=was_queued
     )  # type: ignore[arg-type]
     session.flush()
     changes.merge(dispatch(session, lang=conv.lang))
@@ -234,11 +234,11 @@ def requeue(session: Session, conv: Conversation, text: str = REQUEUED) -> Chang
     if previous is not None:
         # the volunteer who let it go is not offered it again
         session.add(
-            Offer(conversation_id=conv.id, user_id=previous, outcome="released")
-        )  # type: ignore[arg-type]
+            Offer(conversation_id=pk(conv), user_id=previous, outcome="released")
+        )
     msg = add_system_message(session=session, conv=conv, text=system_text(conv, text))
     session.flush()
-    changes = Changes(conversations={conv.id}, messages=[msg.id], queue_changed=True)  # type: ignore[arg-type]
+    changes = Changes(conversations={pk(conv)}, messages=[pk(msg)], queue_changed=True)  # type: ignore[arg-type]
     changes.merge(dispatch(session))
     return changes
 
@@ -273,7 +273,7 @@ def transfer(
         conv=conv,
         text=system_text(conv, TRANSFERRED, name=target.name),
     )
-    return Changes(conversations={conv.id}, messages=[msg.id])  # type: ignore[arg-type]
+    return Changes(conversations={pk(conv)}, messages=[pk(msg)])  # type: ignore[arg-type]
 
 
 def set_presence(*, session: Session, user: User, status: Any) -> Changes:
@@ -344,7 +344,7 @@ def sweep(*, session: Session, offer_timeout_s: float, grace_s: float) -> Change
     for conv in stale:
         _settle_offers(session, conv, "expired")
         session.add(conv)
-        changes.conversations.add(conv.id)  # type: ignore[arg-type]
+        changes.conversations.add(pk(conv))
     connected = select(StaffConnection.user_id)
     gone = session.exec(
         select(Conversation)
