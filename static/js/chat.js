@@ -49,7 +49,7 @@
     name.className = "who";
     name.textContent = who(m);
     var text = document.createElement("p");
-    text.textContent = m.body;
+    window.fillText(text, m.body);
     li.appendChild(name);
     li.appendChild(text);
     // keep seq order even when a replay and a live message cross
@@ -147,6 +147,11 @@
     saveOutbox(outbox().concat([item]));
     addPending(item);
     body.value = "";
+    if (typingTimer) {
+      clearTimeout(typingTimer);
+      typingTimer = null;
+      if (socket.connected) socket.emit("typing", { typing: false });
+    }
     if (socket.connected) flush();
   });
 

@@ -95,7 +95,7 @@
       who.className = "who";
       who.textContent = m.author.role === "system" ? T.system : (m.author.name || T.citizen);
       var p = document.createElement("p");
-      p.textContent = m.body;
+      window.fillText(p, m.body);
       li.appendChild(who);
       li.appendChild(p);
       ol.appendChild(li);
@@ -181,6 +181,11 @@
     if (!text) return;
     send(text);
     $("body").value = "";
+    if (typingTimer) {
+      clearTimeout(typingTimer);
+      typingTimer = null;
+      socket.emit("typing", { conversation_id: Number(current), typing: false });
+    }
   });
   $("body").addEventListener("keydown", function (ev) {
     if (ev.key === "Enter" && !ev.shiftKey) { ev.preventDefault(); $("send-form").requestSubmit(); }

@@ -28,9 +28,7 @@ TIMEOUT_MS = 10_000
 
 def launch_chromium(playwright):  # type: ignore[no-untyped-def]
     """Debian's chromium, headless, with nothing that talks to the Internet."""
-    return playwright.chromium.launch(
-        executable_path=str(CHROMIUM), args=CHROMIUM_ARGS
-    )
+    return playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
 
 
 @pytest.fixture(scope="session")
