@@ -79,7 +79,8 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         async_mode="threading",
         message_queue=settings.get("REDIS_URL"),
         channel=settings["REDIS_CHANNEL"],
-        cors_allowed_origins=app.config.get("CORS_ORIGINS", []),
+        # pages of this site only, unless more origins are listed
+        cors_allowed_origins=app.config["CORS_ORIGINS"] or None,
         ping_interval=20,
         ping_timeout=20,
         max_http_buffer_size=64 * 1024,

@@ -55,6 +55,11 @@ def load_config(overrides: dict[str, Any] | None = None) -> dict[str, Any]:
         "REDIS_URL": os.environ.get("HELPDESK_REDIS_URL") or None,
         # processes that share a Redis channel act as one helpdesk
         "REDIS_CHANNEL": os.environ.get("HELPDESK_REDIS_CHANNEL") or "helpdesk",
+        "CORS_ORIGINS": [
+            o.strip()
+            for o in os.environ.get("HELPDESK_CORS_ORIGINS", "").split(",")
+            if o.strip()
+        ],
         "RATELIMIT_ENABLED": _env_bool("HELPDESK_RATELIMIT_ENABLED", True),
         "OFFER_TIMEOUT_S": _env_float("HELPDESK_OFFER_TIMEOUT_S", 45.0),
         "DISCONNECT_GRACE_S": _env_float("HELPDESK_DISCONNECT_GRACE_S", 120.0),

@@ -200,3 +200,17 @@ def test_closing_stops_messages_and_the_citizen_can_rate(pair):
     assert cit.call("conversation:rate", {"score": 5, "comment": "Спасибо!"}) == {
         "ok": True
     }
+
+
+def test_a_page_of_another_site_cannot_open_a_connection(shared_server, pair):
+    conv, *_ = pair
+    client = socketio.Client(reconnection=False)
+    with pytest.raises(socketio.exceptions.ConnectionError):
+        client.connect(
+            shared_server.base,
+            auth={"token": conv["token"]},
+            transports=["polling"],
+            headers={"Origin": "http://evil.example"},
+            wait_timeout=5,
+        )
+    assert not client.connected
