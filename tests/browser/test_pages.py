@@ -272,3 +272,16 @@ def test_page_language(kb_server, new_page, lang: str) -> None:
     # the choice is remembered on the next page
     page.goto("/help/")
     expect(page.locator("html")).to_have_attribute("lang", lang)
+
+
+def test_help_centre_answers_while_typing(kb_server, new_page) -> None:
+    page = new_page(kb_server)
+    page.goto("/help/?lang=ru")
+    # an unfinished word: "несудимос" is the start of "несудимости"
+    page.locator("#q").press_sequentially("справка о несудимос")
+    live = page.locator("#live-results li a")
+    expect(live.first).to_be_visible()
+    expect(page.locator("#live-results")).to_contain_text("несудимост")
+    live.first.click()
+    expect(page).to_have_url(re.compile(r"/help/[a-z0-9-]+$"))
+    expect(page.locator("article h1")).to_contain_text("несудимост")
