@@ -4,6 +4,12 @@
   var KEY = "helpdesk.conversation";
   var OUTBOX = "helpdesk.outbox";
   var T = window.I18N;
+  // a saved link (#c=<id>.<token>) opens the conversation on another device
+  var fromLink = /^#c=(\d+)\.([\w-]+)$/.exec(window.location.hash);
+  if (fromLink) {
+    localStorage.setItem(KEY, JSON.stringify({ id: Number(fromLink[1]), token: fromLink[2] }));
+    history.replaceState(null, "", window.location.pathname + window.location.search);
+  }
   var stored = JSON.parse(localStorage.getItem(KEY) || "null");
   var list = document.getElementById("messages");
   var status = document.getElementById("status");
@@ -138,6 +144,9 @@
       showState(c);
     });
   outbox().forEach(addPending);
+  var keep = document.getElementById("keep-link");
+  keep.value = window.location.origin + "/chat#c=" + stored.id + "." + stored.token;
+  document.getElementById("keep").hidden = false;
 
   form.addEventListener("submit", function (ev) {
     ev.preventDefault();

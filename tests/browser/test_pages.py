@@ -285,3 +285,26 @@ def test_help_centre_answers_while_typing(kb_server, new_page) -> None:
     live.first.click()
     expect(page).to_have_url(re.compile(r"/help/[a-z0-9-]+$"))
     expect(page.locator("article h1")).to_contain_text("несудимост")
+
+
+def test_the_saved_link_opens_the_conversation_on_another_device(
+    kb_server, new_page
+) -> None:
+    question = "Как оплатить коммунальные услуги онлайн?"
+    phone = new_page(kb_server)
+    phone.goto("/?lang=ru")
+    phone.locator("#question").fill(question)
+    phone.locator("#ask-button").click()
+    expect(phone).to_have_url(re.compile(r"/chat"))
+    expect(phone.locator("#messages li.msg:not(.system) p")).to_have_text([question])
+    phone.locator("#keep summary").click()
+    link = phone.locator("#keep-link").input_value()
+    assert "#c=" in link
+
+    laptop = new_page(kb_server)  # another browser: its own storage
+    laptop.goto(link)
+    expect(laptop.locator("#messages li.msg:not(.system) p")).to_have_text([question])
+    assert "#c=" not in laptop.url  # the secret does not stay in the address bar
+    laptop.locator("#body").fill("Пишу с ноутбука")
+    laptop.locator("#send-form button[type=submit]").click()
+    expect(phone.locator("#messages")).to_contain_text("Пишу с ноутбука")
