@@ -50,13 +50,14 @@ def index():  # type: ignore[no-untyped-def]
     q = request.args.get("q", "")
     result = None
     error = None
+    search_id = None
     rt = runtime()
     if q.strip():
         try:
             q, _, limit = articles.parse_search_args(q, lang, 10)
             result = articles.search(index=rt.index, q=q, lang=lang, limit=limit)
             with write_session(rt.engine) as session:
-                articles.log_search(
+                search_id = articles.log_search(
                     session=session, query=q, lang=result.lang, results=len(result.hits)
                 )
         except HelpdeskError as exc:
@@ -64,7 +65,12 @@ def index():  # type: ignore[no-untyped-def]
     with read_session(rt.engine) as session:
         cats = articles.categories(session)
     return render_template(
-        "kb/index.html", q=q, result=result, error=error, categories=cats
+        "kb/index.html",
+        q=q,
+        result=result,
+        error=error,
+        categories=cats,
+        search_id=search_id,
     )
 
 
@@ -79,6 +85,16 @@ def category(name: str):  # type: ignore[no-untyped-def]
 @bp.get("/<slug>")
 def article(slug: str):  # type: ignore[no-untyped-def]
     """An article with links to its translations."""
+    came_from = request.args.get("s", "")
+    if came_from.isdigit() and len(came_from) < 19:
+        # the search that led here was answered by an article
+        with write_session(runtime().engine) as session:
+            try:
+                articles.log_outcome(
+                    session=session, search_id=int(came_from), outcome="opened"
+                )
+            except HelpdeskError:
+                pass
     with read_session(runtime().engine) as session:
         item = articles.get_published(session, slug)
         html = articles.render_markdown(item.body)

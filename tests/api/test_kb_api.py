@@ -213,3 +213,30 @@ def test_the_search_log_keeps_the_query_and_the_outcome_only(app, client):
         "outcome",
         "created_at",
     }
+
+
+def test_opening_an_article_from_the_help_centre_is_logged(app, client):
+    from sqlmodel import select
+
+    from helpdesk.models import SearchLog
+
+    rt = app.extensions["helpdesk"]
+    doc = ArticleDoc(
+        slug="ru-test-schetchik",
+        lang="ru",
+        title="Показания счётчиков онлайн",
+        body="Передать показания счётчиков можно в приложении.",
+        category="utilities",
+        tags=["счётчик"],
+    )
+    with app.app_context(), write_session(rt.engine) as session:
+        articles.import_docs(session=session, index=rt.index, docs=[doc])
+    page = client.get("/help/", query_string={"q": "показания счётчиков", "lang": "ru"})
+    assert page.status_code == 200
+    with read_session(rt.engine) as session:
+        row = session.exec(select(SearchLog)).one()
+    assert f"/help/ru-test-schetchik?s={row.id}".encode() in page.data
+    assert client.get(f"/help/ru-test-schetchik?s={row.id}").status_code == 200
+    assert client.get("/help/ru-test-schetchik?s=999999").status_code == 200
+    with read_session(rt.engine) as session:
+        assert session.get(SearchLog, row.id).outcome == "opened"
