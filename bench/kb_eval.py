@@ -35,6 +35,9 @@ def evaluate(
         print(f"warning: {len(errors)} bad article records: {errors[:3]}")
     if distractors:
         extra, extra_errors = load_articles(STARTER_DIR)
+    else:
+        extra, extra_errors = [], []
+    if distractors:
         if extra_errors:
             print(
                 f"warning: {len(extra_errors)} bad starter articles: {extra_errors[:3]}"
@@ -45,7 +48,9 @@ def evaluate(
         for line in (eval_dir / "dev_queries.jsonl").read_text("utf-8").splitlines()
         if line.strip()
     ]
+    dev_slugs = {d.slug for d in docs[: len(docs) - (len(extra) if distractors else 0)]}
     per_kind: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    dev_order: dict[str, list[float]] = defaultdict(list)
     empty_answers: list[bool] = []
     timings: list[float] = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -66,6 +71,9 @@ def evaluate(
             hit3 = 1.0 if rank is not None and rank <= 3 else 0.0
             rr = 1.0 / rank if rank else 0.0
             per_kind[q["kind"]].append((hit3, rr))
+            # the same, with the distractors struck out of the ranked list
+            own = [s for s in slugs if s in dev_slugs]
+            dev_order[q["kind"]].append(1.0 if relevant & set(own[:3]) else 0.0)
             if show_misses and not hit3:
                 print(
                     f"  MISS [{q['kind']}] {q['q'][:70]!r} rank={rank} "
@@ -80,8 +88,11 @@ def evaluate(
             "n": len(pairs),
             "recall@3": sum(p[0] for p in pairs) / len(pairs),
             "mrr": sum(p[1] for p in pairs) / len(pairs),
+            "dev_order": sum(dev_order[kind]) / len(pairs),
         }
+    all_dev = [v for values in dev_order.values() for v in values]
     table["overall"] = {
+        "dev_order": sum(all_dev) / max(len(all_dev), 1),
         "n": len(all_pairs),
         "recall@3": sum(p[0] for p in all_pairs) / max(len(all_pairs), 1),
         "mrr": sum(p[1] for p in all_pairs) / max(len(all_pairs), 1),
@@ -95,19 +106,30 @@ def evaluate(
     return table
 
 
-def print_table(title: str, table: dict[str, dict[str, float]]) -> None:
+def print_table(
+    title: str, table: dict[str, dict[str, float]], with_dev_order: bool = False
+) -> None:
     """Print one evaluation as a Markdown table."""
     print(f"\n### {title} ({int(table['_timing']['n'])} articles)\n")
-    print("| kind | queries | recall@3 | MRR |")
-    print("| --- | ---: | ---: | ---: |")
+    head = "| kind | queries | recall@3 | MRR |"
+    rule = "| --- | ---: | ---: | ---: |"
+    if with_dev_order:
+        head += " recall@3, distractors struck out of the list |"
+        rule += " ---: |"
+    print(head)
+    print(rule)
     kinds = sorted(k for k in table if k not in ("overall", "no-answer", "_timing"))
     for kind in [*kinds, "overall"]:
         row = table[kind]
-        print(
+        cells = (
             f"| {kind} | {int(row['n'])} | {row['recall@3']:.2f} | {row['mrr']:.2f} |"
         )
+        if with_dev_order:
+            cells += f" {row['dev_order']:.2f} |"
+        print(cells)
     na = table["no-answer"]
-    print(f"| no-answer: empty result | {int(na['n'])} | {na['empty']:.2f} | |")
+    tail = " |" if with_dev_order else ""
+    print(f"| no-answer: empty result | {int(na['n'])} | {na['empty']:.2f} | |{tail}")
     print(f"\nmedian query time {table['_timing']['p50_ms']:.1f} ms")
 
 
@@ -133,6 +155,7 @@ def main() -> int:
         print_table(
             "dev articles + starter articles as distractors",
             evaluate(eval_dir, True, args.show_misses),
+            with_dev_order=True,
         )
     return 0
 

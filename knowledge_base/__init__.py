@@ -19,7 +19,7 @@ from .articles import (
 )
 from .index import SearchIndex
 from .language import guess_language
-from .query import SearchHit, SearchResult
+from .search import SearchHit, SearchResult
 from .vocabulary import VOCABULARY_DIR, Vocabulary
 
 __all__ = [

@@ -18,6 +18,7 @@ analysis per word (see `query.py`); articles get exactly this one.
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -35,15 +36,21 @@ from .kazakh import is_suffix, stem_folded
 from .stopwords import is_stop
 
 # Bumped whenever analysis changes, so that old indexes are rebuilt.
-ANALYSIS_VERSION = "1"
+ANALYSIS_VERSION = "2"
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _HYPHENS = "-‐‑–"
 
-_RU = Stemmer.Stemmer("russian")
-_EN = Stemmer.Stemmer("english")
-_RU.maxCacheSize = 100_000
-_EN.maxCacheSize = 100_000
+# PyStemmer's stemmers are not thread-safe: one of each per thread.
+_STEMMERS = threading.local()
+
+
+def _stemmer(language: str) -> Stemmer.Stemmer:
+    stemmer = getattr(_STEMMERS, language, None)
+    if stemmer is None:
+        stemmer = Stemmer.Stemmer(language)
+        setattr(_STEMMERS, language, stemmer)
+    return stemmer
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,14 +85,27 @@ def has_kazakh_letter(word: str) -> bool:
     return any(ch in KAZAKH_LETTERS for ch in word)
 
 
+@lru_cache(maxsize=100_000)
 def stem_english(word: str) -> str:
     """Stem a Latin word with the English Snowball stemmer."""
-    return _EN.stemWord(word.replace("’", "'"))
+    return _stemmer("english").stemWord(word.replace("’", "'"))
 
 
+@lru_cache(maxsize=100_000)
 def stem_russian_raw(word: str) -> str:
-    """Stem a Russian word with Snowball, unfolded."""
-    return _RU.stemWord(word.replace("ё", "е"))
+    """Stem a Russian word with Snowball, unfolded.
+
+    Snowball leaves the -ова-/-ева- of verbs in -овать (зарегистрирова-ться)
+    but not of their present forms (зарегистриру-йтесь); it is cut here so
+    that the infinitive of a vocabulary term meets the imperative of an article;
+    likewise the -у- of their present stems (рекоменду-ем).
+    """
+    stem = _stemmer("russian").stemWord(word.replace("ё", "е"))
+    if len(stem) >= 7 and stem.endswith(("ова", "ева")):
+        stem = stem[:-3]
+    elif len(stem) >= 7 and stem.endswith(("у", "ю")):  # рекоменду-ем
+        stem = stem[:-1]
+    return stem
 
 
 @lru_cache(maxsize=200_000)

@@ -217,7 +217,7 @@ def latin_to_cyrillic(word: str) -> str:
                 prev = word[i - 1] if i else ""
                 nxt = word[i + 1] if i + 1 < n else ""
                 glide = (nxt in _GLIDE_BEFORE) or (
-                    prev in _Y_GLIDE_AFTER and nxt not in _LATIN_VOWELS
+                    prev in _Y_GLIDE_AFTER and (nxt not in _LATIN_VOWELS or nxt == "y")
                 )
                 out.append("й" if glide else "ы")
             else:

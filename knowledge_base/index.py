@@ -27,14 +27,14 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from whoosh import fields, index, scoring, writing
+from whoosh import fields, index, writing
 from whoosh.analysis import SpaceSeparatedTokenizer
 from whoosh.searching import Searcher
 
 from .analysis import ANALYSIS_VERSION, analyze, analyze_tokens, tokenize
 from .articles import ArticleDoc
 from .folding import fold_cyrillic, is_cyrillic
-from .query import SearchResult, run_search
+from .search import SearchResult, run_search
 from .snippets import markdown_to_text
 from .stopwords import is_stop
 from .vocabulary import Vocabulary
@@ -43,7 +43,7 @@ log = logging.getLogger(__name__)
 
 META_FILE = "kb-meta.json"
 INDEX_NAME = "articles"
-AC_MIN, AC_MAX = 1, 20
+AC_MIN, AC_MAX = 2, 12
 
 
 def _schema() -> fields.Schema:
@@ -56,8 +56,10 @@ def _schema() -> fields.Schema:
         title_text=fields.STORED(),
         tags_list=fields.STORED(),
         body_text=fields.STORED(),
-        title=fields.TEXT(analyzer=words, phrase=False),
-        tags=fields.TEXT(analyzer=words, phrase=False),
+        head_terms=fields.STORED(),
+        body_terms=fields.STORED(),
+        head_words=fields.STORED(),
+        head=fields.TEXT(analyzer=words, phrase=False),
         body=fields.TEXT(analyzer=words, phrase=False),
         ac=fields.TEXT(analyzer=words, phrase=False),
     )
@@ -73,31 +75,41 @@ def _folder_lock(path: Path) -> threading.Lock:
         return _LOCKS.setdefault(key, threading.Lock())
 
 
-def _edge_grams(text: str) -> list[str]:
-    grams: list[str] = []
+def _head_words(text: str) -> list[str]:
+    words = []
     for token in tokenize(text):
-        word = token.word
-        if is_stop(word):
-            continue
-        folded = fold_cyrillic(word) if is_cyrillic(word) else word
-        grams.extend(folded[:n] for n in range(AC_MIN, min(len(folded), AC_MAX) + 1))
+        if not is_stop(token.word):
+            word = token.word
+            words.append(fold_cyrillic(word) if is_cyrillic(word) else word)
+    return words
+
+
+def _edge_grams(words: list[str]) -> list[str]:
+    grams: list[str] = []
+    for word in words:
+        grams.extend(word[:n] for n in range(AC_MIN, min(len(word), AC_MAX) + 1))
     return grams
 
 
-def _field_text(stems: list[str], vocabulary: Vocabulary) -> str:
+def _with_concepts(stems: list[str], vocabulary: Vocabulary) -> list[str]:
     concepts = [concept for _members, concept in vocabulary.find(stems)]
     topics = sorted({t for stem in stems for t in vocabulary.topics_of(stem)})
-    return " ".join(stems + concepts + topics)
+    return stems + concepts + topics
 
 
 def document_fields(doc: ArticleDoc, vocabulary: Vocabulary) -> dict[str, Any]:
     """The Whoosh fields of an article: analysed terms plus concept tokens."""
     body_text = markdown_to_text(doc.body)
     title_stems = analyze(doc.title, doc.lang)
-    tags_text = " ".join(
-        _field_text(analyze(tag, doc.lang), vocabulary) for tag in doc.tags
-    )
+    title_terms = _with_concepts(title_stems, vocabulary)
+    tag_terms = [
+        t
+        for tag in doc.tags
+        for t in _with_concepts(analyze(tag, doc.lang), vocabulary)
+    ]
     body_stems = [term for _tok, term in analyze_tokens(tokenize(body_text), doc.lang)]
+    body_terms = _with_concepts(body_stems, vocabulary)
+    head_words = _head_words(doc.title + "\n" + "\n".join(doc.tags))
     return {
         "slug": doc.slug,
         "lang": doc.lang,
@@ -106,10 +118,12 @@ def document_fields(doc: ArticleDoc, vocabulary: Vocabulary) -> dict[str, Any]:
         "title_text": doc.title,
         "tags_list": list(doc.tags),
         "body_text": doc.body,
-        "title": _field_text(title_stems, vocabulary),
-        "tags": tags_text,
-        "body": _field_text(body_stems, vocabulary),
-        "ac": " ".join(_edge_grams(doc.title + "\n" + "\n".join(doc.tags))),
+        "head_terms": " ".join(sorted(set(title_terms + tag_terms))),
+        "body_terms": " ".join(sorted(set(body_terms))),
+        "head_words": " ".join(sorted(set(head_words))),
+        "head": " ".join(title_terms + tag_terms),
+        "body": " ".join(body_terms),
+        "ac": " ".join(_edge_grams(head_words)),
     }
 
 
@@ -143,7 +157,6 @@ class SearchIndex:
         self._pool: list[Searcher] = []
         self._pool_lock = threading.Lock()
         self._closed = False
-        self._weighting = scoring.BM25F(B=0.75, K1=1.2, title_B=0.5, tags_B=0.3)
         with self._lock:
             if index.exists_in(self.path, indexname=INDEX_NAME):
                 self._ix = index.open_dir(self.path, indexname=INDEX_NAME)
@@ -153,8 +166,7 @@ class SearchIndex:
                 self._ix = index.create_in(self.path, _schema(), indexname=INDEX_NAME)
                 self._write_meta()
         if self._read_meta() != self._meta():
-            log.info("index %s was built with another analysis: rebuilding", path)
-            self.rebuild(self._stored_docs())
+            self._reindex_stale()
 
     # -- bookkeeping -----------------------------------------------------------
 
@@ -169,19 +181,35 @@ class SearchIndex:
         return data if isinstance(data, dict) else {}
 
     def _write_meta(self) -> None:
-        tmp = self.path / (META_FILE + ".tmp")
+        tmp = self.path / f"{META_FILE}.{os.getpid()}.{threading.get_ident()}.tmp"
         tmp.write_text(json.dumps(self._meta()), encoding="utf-8")
         os.replace(tmp, self.path / META_FILE)
 
-    def _stored_docs(self) -> list[ArticleDoc]:
-        with self._searcher() as searcher:
-            return [_doc_from_stored(s) for s in searcher.all_stored_fields()]
+    def _reindex_stale(self) -> None:
+        """Re-index the stored articles with this analysis and vocabulary, once."""
+
+        def work(writer: writing.IndexWriter) -> bool:
+            if self._read_meta() == self._meta():
+                return False  # another process did it while we waited
+            log.info("re-indexing %s for a new analysis or vocabulary", self.path)
+            with self._ix.searcher() as searcher:
+                docs = [_doc_from_stored(s) for s in searcher.all_stored_fields()]
+            for doc in docs:
+                writer.add_document(**document_fields(doc, self.vocabulary))
+            return True
+
+        self._write(work, clear=True)
 
     def _recreate(self) -> None:
-        """Re-create the index with the current schema, keeping its articles."""
+        """Re-create the index with the current schema, keeping its articles.
+
+        Only after an upgrade that changed the fields; the caller holds the
+        thread lock, and other processes must not write meanwhile.
+        """
         old = index.open_dir(self.path, indexname=INDEX_NAME)
         with old.searcher() as searcher:
             docs = [_doc_from_stored(s) for s in searcher.all_stored_fields()]
+        old.close()
         self._ix = index.create_in(self.path, _schema(), indexname=INDEX_NAME)
         writer = self._ix.writer()
         for doc in docs:
@@ -196,7 +224,7 @@ class SearchIndex:
         with self._pool_lock:
             searcher = self._pool.pop() if self._pool else None
         if searcher is None:
-            searcher = self._ix.searcher(weighting=self._weighting)
+            searcher = self._ix.searcher()
         else:
             searcher = searcher.refresh()
         try:
@@ -210,9 +238,14 @@ class SearchIndex:
                 searcher.close()
 
     def _write(
-        self, work: Callable[[writing.IndexWriter], None], clear: bool = False
+        self, work: Callable[[writing.IndexWriter], bool | None], clear: bool = False
     ) -> None:
-        """Run `work` in one commit, holding the thread lock and the file lock."""
+        """Run `work` in one commit, holding the thread lock and the file lock.
+
+        `work` returning False cancels the commit. A commit with `clear` drops
+        every earlier segment (a rebuild) and records the analysis version and
+        vocabulary the index now has.
+        """
         with self._lock:
             deadline = time.monotonic() + self.lock_timeout
             delay = 0.005
@@ -226,12 +259,15 @@ class SearchIndex:
                     time.sleep(delay * (1 + random.random()))  # noqa: S311
                     delay = min(delay * 2, 0.25)
             try:
-                work(writer)
+                if work(writer) is False:
+                    writer.cancel()
+                    return
             except BaseException:
                 writer.cancel()
                 raise
             if clear:
                 writer.commit(mergetype=writing.CLEAR)
+                self._write_meta()
             else:
                 writer.commit()
 
@@ -249,8 +285,19 @@ class SearchIndex:
             return
 
         def work(writer: writing.IndexWriter) -> None:
-            for fields_ in prepared:
-                writer.update_document(**fields_)
+            # Whoosh's update_document opens a searcher per document; one
+            # reader for the whole batch is much faster on big imports
+            reader = writer.reader()
+            try:
+                for fields_ in prepared:
+                    if ("slug", fields_["slug"]) in reader:
+                        for docnum in reader.postings(
+                            "slug", fields_["slug"]
+                        ).all_ids():
+                            writer.delete_document(docnum)
+                    writer.add_document(**fields_)
+            finally:
+                reader.close()
 
         self._write(work)
 
@@ -268,8 +315,6 @@ class SearchIndex:
                 writer.add_document(**fields_)
 
         self._write(work, clear=True)
-        with self._lock:
-            self._write_meta()
 
     def doc_count(self) -> int:
         """Number of articles in the index."""

@@ -130,7 +130,7 @@ _RULES: list[tuple[str, Callable[[str], bool], int]] = [
     ("пын пин пыз пиз", _voiceless, 2),
     ("сын син", _anything, 3),
     # verb forms: verbal noun, converbs, participles, tenses, conditional
-    ("у", _anything, 3),
+    ("у", _anything, 2),
     ("ып ип", _consonant, 2),
     ("п", _a_e, 3),
     ("ган ген", _vowel_or_voiced, 2),

@@ -49,6 +49,7 @@ class Vocabulary:
     """Concepts and their analysed terms, ready to find in a sequence of stems."""
 
     single: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    phrases: list[Phrase] = field(default_factory=list)
     phrases_by_stem: dict[str, list[Phrase]] = field(
         default_factory=lambda: defaultdict(list)
     )
@@ -87,6 +88,7 @@ class Vocabulary:
             for term in terms:
                 for stem in vocabulary._add_term(term, concept):
                     lines_of[stem].add(concept)
+        vocabulary._key_phrases()
         vocabulary.weak = {
             stem: concepts
             for stem, concepts in lines_of.items()
@@ -118,10 +120,19 @@ class Vocabulary:
                 if len(words) == 1 and not _over_stripped(term, stems[0]):
                     self.single[stems[0]].add(concept)
                 continue
-            phrase = Phrase(stems, concept)
-            for stem in set(stems):
-                self.phrases_by_stem[stem].append(phrase)
+            self.phrases.append(Phrase(stems, concept))
         return primary
+
+    def _key_phrases(self) -> None:
+        """File each phrase under its rarest stem: a text must hold that stem."""
+        counts: dict[str, int] = defaultdict(int)
+        for phrase in self.phrases:
+            for stem in set(phrase.stems):
+                counts[stem] += 1
+        self.phrases_by_stem = defaultdict(list)
+        for phrase in self.phrases:
+            key = min(phrase.stems, key=lambda s: (counts[s], s))
+            self.phrases_by_stem[key].append(phrase)
 
     def __len__(self) -> int:
         return len(self.labels)
@@ -149,15 +160,13 @@ class Vocabulary:
                 positions[stem].append(i)
                 for concept in self.single.get(stem, ()):
                     found.append(((i,), concept))
-        checked: set[Phrase] = set()
         for stem in positions:
             for phrase in self.phrases_by_stem.get(stem, ()):
-                if phrase in checked:
-                    continue
-                checked.add(phrase)
-                if any(s not in positions for s in phrase.stems):
-                    continue
-                found.extend(_phrase_matches(phrase, positions))
+                for other in phrase.stems:
+                    if other not in positions:
+                        break
+                else:
+                    found.extend(_phrase_matches(phrase, positions))
         return found
 
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from conftest import PASSWORD, make_staff
+
+from tests.support import PASSWORD, make_staff
 
 
 def test_a_citizen_asks_and_reads_their_conversation(client):

@@ -23,12 +23,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 TESTS = ROOT / "tests"
 # tests/ first: its conftest (LiveServer) and the browser package
-sys.path[:0] = [str(TESTS), str(ROOT)]
+sys.path[:0] = [str(ROOT)]
 
-from conftest import PASSWORD, LiveServer  # noqa: E402
 from playwright.sync_api import expect, sync_playwright  # noqa: E402
 
-from browser.conftest import CHROMIUM, TIMEOUT_MS, launch_chromium  # noqa: E402
+from tests.browser.conftest import CHROMIUM, TIMEOUT_MS, launch_chromium  # noqa: E402
+from tests.support import PASSWORD, LiveServer  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
 

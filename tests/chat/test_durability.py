@@ -6,7 +6,8 @@ import threading
 import uuid
 
 import socketio
-from conftest import ChatClient, LiveServer
+
+from tests.support import ChatClient, LiveServer
 
 
 def test_every_acknowledged_message_is_stored_exactly_once_after_sigkill(tmp_path):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from conftest import LiveServer
+from tests.support import LiveServer
 
 
 def test_a_citizen_and_a_volunteer_on_different_processes_talk(

@@ -5,7 +5,6 @@ from __future__ import annotations
 import threading
 
 import pytest
-from conftest import make_staff
 from sqlmodel import select
 
 from helpdesk.db import read_session, write_session
@@ -13,6 +12,7 @@ from helpdesk.errors import HelpdeskError
 from helpdesk.models import Conversation, StaffConnection, User
 from helpdesk.services import routing
 from helpdesk.services.conversations import create_conversation
+from tests.support import make_staff
 
 
 def ask(app, lang="ru", n=1, dispatch=True):

@@ -1,0 +1,339 @@
+"""Retrieval, evidence, the relevance threshold, snippets and suggestions.
+
+Whoosh stores the postings; scoring is done here, in two steps, because
+Whoosh's matcher tree costs about ten microseconds a posting in Python while
+reading a posting list's document numbers costs well under one:
+
+1. Candidates. The (alternative, field) pairs of all query units are taken
+   from the rarest to the commonest, and each article on a pair's posting list
+   gets the pair's value for its unit (keeping the best value per unit):
+   weight × unit weight × specificity, halved for the body. Pairs are read
+   until a budget of postings is spent; the commonest ones, which would add
+   little, are left to step 2. The best CANDIDATES articles go on.
+2. Evidence. For each candidate, from its stored term sets, the exact sum over
+   units of the best matched alternative's value (see `evidence`), and how
+   many units matched with at least UNIT_MIN. Hits are ranked by evidence,
+   times LANG_BOOST for an article in the query's language, and kept only if
+   `accept` says the evidence is enough.
+
+Specificity is a term's IDF divided by the IDF of a term found in a single
+article: 1 for the rarest words, near 0 for words in most articles.
+"""
+
+from __future__ import annotations
+
+import heapq
+from dataclasses import dataclass
+
+from whoosh.searching import Searcher
+
+from .analysis import Token, analyze, analyze_word, tokenize
+from .folding import fold_cyrillic, is_cyrillic, is_latin
+from .postings import posting_ids
+from .query import (
+    Lexicon,
+    QueryPlan,
+    Unit,
+    analyze_query,
+    edit_distance,
+    second_language,
+)
+from .snippets import make_snippet, markdown_to_text
+from .stopwords import is_stop
+from .vocabulary import Vocabulary
+
+LANG_BOOST = 1.25  # an article in the asker's language ranks this much higher
+TITLE_FOCUS = 0.2  # up to this much more for a title made of the query's words
+BODY_ONLY = 0.5  # a word found only in the body counts half (title, tags: full)
+UNIT_MIN = 0.2  # the evidence of one query word that counts as a real match
+CANDIDATES = 50
+POSTINGS_BUDGET = 40_000  # postings read in step 1, after the two rarest pairs
+MIN_PAIRS = 2
+MAX_UNITS = 32
+VALUE_FLOOR = 0.05  # pairs worth less than this are not read in step 1
+
+# accept(): a hit that matches every word of a query of up to SHORT_QUERY
+# words is an answer. Otherwise it needs at least MIN_UNITS matched words (one
+# in a one-word query) and EVIDENCE_MIN in all: about two specific words, or
+# one specific word of its title. As-you-type searches need EVIDENCE_PREFIX.
+SHORT_QUERY = 3
+MIN_UNITS = 2
+EVIDENCE_MIN = 0.75
+EVIDENCE_PREFIX = 0.5
+
+
+@dataclass
+class SearchHit:
+    """One article found: snippet is HTML-escaped text with <mark>ed matches."""
+
+    slug: str
+    title: str
+    lang: str
+    snippet: str
+    score: float
+
+
+@dataclass
+class SearchResult:
+    """What a search returns; lang is the given or guessed language."""
+
+    query: str
+    lang: str
+    hits: list[SearchHit]
+    suggestion: str | None
+
+
+@dataclass
+class RawHit:
+    """A candidate article with its evidence."""
+
+    slug: str
+    title: str
+    lang: str
+    body: str
+    score: float
+    matched: dict[str, set[str]]  # term -> "head" and/or "body"
+    evidence: float = 0.0
+    units_matched: int = 0  # units matched with at least UNIT_MIN
+    units_any: int = 0  # units matched at all
+
+
+def _value(weight: float, specificity: float, field: str) -> float:
+    return weight * specificity * (BODY_ONLY if field == "body" else 1.0)
+
+
+def candidates(searcher: Searcher, plan: QueryPlan, lexicon: Lexicon) -> list[int]:
+    """Step 1: document numbers of the articles most likely to match."""
+    pairs: list[tuple[int, float, int, str, str]] = []
+    for index, unit in enumerate(plan.units):
+        for alt in unit.alts:
+            weight = alt.weight * unit.weight
+            specificity = lexicon.specificity(alt.term, alt.fields)
+            for field in alt.fields:
+                df = lexicon.df(field, alt.term)
+                if df:
+                    value = _value(weight, specificity, field)
+                    pairs.append((df, -value, index, field, alt.term))
+    pairs.sort()
+    chosen: list[tuple[float, int, str, str]] = []
+    spent = 0
+    for number, (df, negative, index, field, term) in enumerate(pairs):
+        if number >= MIN_PAIRS:
+            if -negative < VALUE_FLOOR:
+                continue
+            if spent + df > POSTINGS_BUDGET:
+                break
+        spent += df
+        chosen.append((-negative, index, field, term))
+    # per unit, the best value for each article: ascending values, so that a
+    # better alternative overwrites a worse one (dict updates run in C)
+    chosen.sort()
+    reader = searcher.reader()
+    per_unit: dict[int, dict[int, float]] = {}
+    for value, index, field, term in chosen:
+        ids = posting_ids(reader, field, term)
+        per_unit.setdefault(index, {}).update(dict.fromkeys(ids, value))
+    totals: dict[int, float] = {}
+    for best in per_unit.values():
+        for doc, value in best.items():
+            totals[doc] = totals.get(doc, 0.0) + value
+    return heapq.nlargest(CANDIDATES, totals, key=totals.__getitem__)
+
+
+def _unit_values(plan: QueryPlan, lexicon: Lexicon) -> list[list[tuple[str, float]]]:
+    """Per unit: (term, value in the head) of each alternative; body is ×BODY_ONLY."""
+    return [
+        [
+            (
+                alt.term,
+                _value(
+                    alt.weight * unit.weight,
+                    lexicon.specificity(alt.term, alt.fields),
+                    "head",
+                ),
+            )
+            for alt in unit.alts
+        ]
+        for unit in plan.units
+    ]
+
+
+def evidence(
+    values: list[list[tuple[str, float]]], matched: dict[str, set[str]]
+) -> tuple[float, int, int]:
+    """Sum over units of the best matched value; units matched well, and at all."""
+    total = 0.0
+    count = 0
+    any_count = 0
+    for alternatives in values:
+        best = 0.0
+        found = False
+        for term, value in alternatives:
+            where = matched.get(term)
+            if where:
+                found = True
+                if "head" not in where:
+                    value *= BODY_ONLY
+                if value > best:
+                    best = value
+        total += best
+        count += best >= UNIT_MIN
+        any_count += found
+    return total, count, any_count
+
+
+def accept(hit: RawHit, plan: QueryPlan, prefix: bool) -> bool:
+    """Is the evidence of this hit enough for the query to call it an answer?"""
+    if prefix:
+        return hit.evidence >= EVIDENCE_PREFIX
+    if plan.n_words <= SHORT_QUERY and hit.units_any == plan.n_words:
+        return True  # every word of a short query: "ЭЦП", "пароль egov"
+    if hit.units_matched < min(MIN_UNITS, plan.n_words):
+        return False
+    return hit.evidence >= EVIDENCE_MIN
+
+
+def _matched_terms(stored: dict, plan: QueryPlan) -> dict[str, set[str]]:
+    wanted = {a.term for u in plan.units for a in u.alts}
+    matched: dict[str, set[str]] = {}
+    for where, key in (("head", "head_terms"), ("body", "body_terms")):
+        for term in wanted.intersection(stored.get(key, "").split()):
+            matched.setdefault(term, set()).add(where)
+    prefixes = [a.term for u in plan.units for a in u.alts if a.kind == "prefix"]
+    if prefixes:
+        words = stored.get("head_words", "").split()
+        for prefix in prefixes:
+            if any(w.startswith(prefix) for w in words):
+                matched.setdefault(prefix, set()).add("head")
+    return matched
+
+
+def highlight(
+    body_markdown: str,
+    doc_lang: str,
+    matched: set[str],
+    vocabulary: Vocabulary,
+    prefixes: list[str],
+) -> str:
+    """A snippet of the body with the matched words marked."""
+    text = markdown_to_text(body_markdown)
+    cache: dict[str, bool] = {}
+
+    def is_match(token: Token) -> bool:
+        word = token.word
+        hit = cache.get(word)
+        if hit is None:
+            term = analyze_word(word, doc_lang) if not is_stop(word) else ""
+            hit = bool(term) and (
+                term in matched or bool(vocabulary.concepts_of(term) & matched)
+            )
+            if not hit and prefixes:
+                folded = fold_cyrillic(word) if is_cyrillic(word) else word
+                hit = any(folded.startswith(p) for p in prefixes)
+            cache[word] = hit
+        return hit
+
+    return make_snippet(text, is_match)
+
+
+def suggest(query: str, units: list[Unit], hits: list[RawHit]) -> str | None:
+    """The query with each word found only by fuzzy matching spelled as in the hits."""
+    replacements: list[tuple[Token, str]] = []
+    for unit in units:
+        if unit.is_prefix or any(a.kind in ("exact", "translit") for a in unit.alts):
+            continue
+        fuzzy = {a.term for a in unit.alts if a.kind.startswith("fuzzy")}
+        if not fuzzy:
+            continue
+        typed = unit.token.word
+        best: tuple[int, str] | None = None
+        for hit in hits[:3]:
+            if not fuzzy & hit.matched.keys():
+                continue
+            for token in tokenize(hit.title + "\n" + markdown_to_text(hit.body)):
+                if is_latin(token.word) != is_latin(typed):
+                    continue
+                if analyze_word(token.word, hit.lang) in fuzzy:
+                    distance = edit_distance(typed, token.word)
+                    if best is None or distance < best[0]:
+                        best = (distance, token.word)
+        if best is not None and best[1] != typed:
+            replacements.append((unit.token, best[1]))
+    if not replacements:
+        return None
+    out, cursor = [], 0
+    for token, word in sorted(replacements, key=lambda r: r[0].start):
+        out.append(query[cursor : token.start])
+        original = query[token.start : token.end]
+        out.append(word.capitalize() if original[:1].isupper() else word)
+        cursor = token.end
+    out.append(query[cursor:])
+    suggestion = "".join(out)
+    return suggestion if suggestion.lower() != query.lower() else None
+
+
+def run_search(
+    searcher: Searcher,
+    vocabulary: Vocabulary,
+    query: str,
+    lang: str | None,
+    limit: int,
+    prefix: bool,
+) -> SearchResult:
+    """Search with an open Whoosh searcher (see the module docstring)."""
+    query = query.strip()
+    lang_used, second = second_language(query, lang)
+    if not query:
+        return SearchResult(query, lang_used, [], None)
+    lexicon = Lexicon(searcher.reader())
+    plan = analyze_query(query, lang_used, lexicon, vocabulary, prefix, second)
+    if not plan.units:
+        return SearchResult(query, lang_used, [], None)
+    if len(plan.units) > MAX_UNITS:  # a very long message: its most telling words
+        values = _unit_values(plan, lexicon)
+        best = sorted(
+            range(len(plan.units)), key=lambda i: -max(v for _t, v in values[i])
+        )[:MAX_UNITS]
+        plan.units = [plan.units[i] for i in sorted(best)]
+    raw: list[RawHit] = []
+    reader = searcher.reader()
+    values = _unit_values(plan, lexicon)
+    for doc in candidates(searcher, plan, lexicon):
+        stored = reader.stored_fields(doc)
+        matched = _matched_terms(stored, plan)
+        total, count, any_count = evidence(values, matched)
+        boost = LANG_BOOST if stored["lang"] == lang_used else 1.0
+        title_terms = analyze(stored.get("title_text", ""), stored["lang"])
+        if title_terms:  # among equals, the article whose title the query covers
+            covered = sum(1 for t in title_terms if t in matched)
+            boost *= 1 + TITLE_FOCUS * covered / len(title_terms)
+        raw.append(
+            RawHit(
+                slug=stored["slug"],
+                title=stored.get("title_text", ""),
+                lang=stored["lang"],
+                body=stored.get("body_text", ""),
+                score=total * boost,
+                matched=matched,
+                evidence=total,
+                units_matched=count,
+                units_any=any_count,
+            )
+        )
+    raw.sort(key=lambda h: (-h.score, h.slug))
+    kept = [h for h in raw if accept(h, plan, prefix)][:limit]
+    prefixes = [
+        a.term for u in plan.units if u.is_prefix for a in u.alts if a.kind == "prefix"
+    ]
+    hits = [
+        SearchHit(
+            slug=h.slug,
+            title=h.title,
+            lang=h.lang,
+            snippet=highlight(h.body, h.lang, set(h.matched), vocabulary, prefixes),
+            score=round(h.score, 4),
+        )
+        for h in kept
+    ]
+    suggestion = suggest(query, plan.units, kept or raw[:3])
+    return SearchResult(query, lang_used, hits, suggestion)

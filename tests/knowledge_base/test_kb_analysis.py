@@ -1,0 +1,74 @@
+"""Text analysis: Russian and English stemming, stop words, tokens."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge_base.analysis import analyze, analyze_word, tokenize
+
+
+@pytest.mark.parametrize(
+    "family",
+    [
+        ["пароль", "пароля", "паролем", "пароли", "паролей"],
+        ["заявка", "заявки", "заявку", "заявкой", "заявках"],
+        ["детский", "детского", "детских", "детскому"],
+        ["сад", "сада", "садах", "саду"],
+        ["счётчик", "счетчиков", "счётчиками", "счетчике"],
+        ["мошенник", "мошенника", "мошенники", "мошенников"],
+        ["восстановление", "восстановления", "восстановлением"],
+        ["телефон", "телефону", "телефоне", "телефонов"],
+    ],
+)
+def test_russian_inflections_share_a_term(family: list[str]) -> None:
+    assert len({analyze_word(word, "ru") for word in family}) == 1
+
+
+@pytest.mark.parametrize(
+    "family",
+    [
+        ["scam", "scams", "scammed"],
+        ["backup", "backups"],
+        ["interview", "interviews", "interviewing"],
+        ["contact", "contacts"],
+    ],
+)
+def test_english_inflections_share_a_term(family: list[str]) -> None:
+    assert len({analyze_word(word, "en") for word in family}) == 1
+
+
+def test_kazakh_words_in_a_russian_text_are_stemmed_as_kazakh() -> None:
+    assert analyze_word("балабақшаға", "ru") == analyze_word("балабақша", "kk")
+
+
+def test_stop_words_and_chat_filler_are_dropped() -> None:
+    assert (
+        analyze("Здравствуйте, подскажите пожалуйста, как мне это сделать?", "ru") == []
+    )
+    assert analyze("Сәлеметсіз бе! Рахмет, алдын ала", "kk") == []
+    assert analyze("Hi! Thanks a lot in advance, please", "en") == []
+    # Russian-keyboard Kazakh filler is dropped too
+    assert analyze("калай", "kk") == []
+
+
+def test_need_survives_the_filler() -> None:
+    terms = analyze("Здравствуйте! Забыла пароль от eGov, помогите пожалуйста", "ru")
+    assert terms == [analyze_word("забыла", "ru"), analyze_word("пароль", "ru"), "egov"]
+
+
+def test_kazakh_ending_after_a_hyphen_belongs_to_the_word() -> None:
+    words = [t.word for t in tokenize("WhatsApp-қа жазыңыз, ЭЦҚ-мен қол қойыңыз")]
+    assert words == ["whatsapp", "жазыңыз", "эцқ", "қол", "қойыңыз"]
+    assert [t.word for t in tokenize("кибер-волонтёр")] == ["кибер", "волонтёр"]
+
+
+def test_token_offsets_point_into_the_text() -> None:
+    text = "Забыл ПАРОЛЬ от eGov.kz"
+    for token in tokenize(text):
+        assert text[token.start : token.end].lower() == token.word
+
+
+def test_russian_terms_are_folded_like_kazakh_ones() -> None:
+    # й and ё fold, so a Russian stem meets the Kazakh reading of a loanword
+    assert analyze_word("смартфоны", "ru") == analyze_word("смартфоным", "kk")
+    assert analyze_word("аккаунт", "ru") == analyze_word("аккаунтты", "kk")

@@ -1,0 +1,177 @@
+"""The search index: what a person searching and an editor see."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from knowledge_base import ArticleDoc, SearchIndex, Vocabulary
+
+
+def slugs(
+    index: SearchIndex, query: str, lang: str | None = None, **kw: object
+) -> list[str]:
+    return [hit.slug for hit in index.search(query, lang=lang, **kw).hits]  # type: ignore[arg-type]
+
+
+def test_finds_an_article_by_its_own_words(index: SearchIndex) -> None:
+    assert slugs(index, "очередь в детский сад", "ru")[0] == "ru-detsad-ochered"
+    assert slugs(index, "romance scams", "en")[0] == "en-romance-scam"
+
+
+def test_russian_inflections_find_the_article(index: SearchIndex) -> None:
+    assert slugs(index, "очереди в детских садах", "ru")[0] == "ru-detsad-ochered"
+
+
+def test_kazakh_in_latin_and_on_a_russian_keyboard(index: SearchIndex) -> None:
+    for query in ("whatsappta beıneqońyraý", "whatsapp beineqongyrau", "бейнекоңырау"):
+        assert slugs(index, query, "kk")[:1] == ["kk-whatsapp-video"], query
+    assert slugs(index, "купиясозди умыттым", "kk")[0] == "kk-egov-parol"
+
+
+def test_language_ranks_but_does_not_filter(index: SearchIndex) -> None:
+    ru = slugs(index, "пароль egov", "ru")
+    kk = slugs(index, "құпиясөз egov", "kk")
+    assert ru[0] == "ru-egov-parol" and "kk-egov-parol" in ru
+    assert kk[0] == "kk-egov-parol" and "ru-egov-parol" in kk
+
+
+def test_kazakh_question_finds_the_only_russian_answer(index: SearchIndex) -> None:
+    # "how do I register as unemployed": only a Russian article answers, and
+    # the test vocabulary says жұмыссыз = безработный
+    result = index.search("жұмыссыз ретінде қалай тіркелемін", lang="kk")
+    assert [h.slug for h in result.hits][:1] == ["ru-bezrabotnyy"]
+    assert result.hits[0].lang == "ru"
+
+
+def test_language_is_guessed_when_not_given(index: SearchIndex) -> None:
+    assert index.search("құпиясөзді ұмыттым").lang == "kk"
+    assert index.search("забыл пароль").lang == "ru"
+    assert index.search("forgot my password").lang == "en"
+
+
+def test_off_topic_questions_come_back_empty(index: SearchIndex) -> None:
+    for query, lang in [
+        ("маринад для шашлыка из баранины", "ru"),
+        ("бауырсақ пісіру рецепті", "kk"),
+        ("cheap flights to istanbul in june", "en"),
+        ("", None),
+        ("   ?!  ", None),
+        ("пожалуйста спасибо", "ru"),
+    ]:
+        assert index.search(query, lang=lang).hits == [], query
+
+
+def test_chatty_message_finds_the_need(index: SearchIndex) -> None:
+    message = (
+        "Здравствуйте! Мне 70 лет, внуки далеко, соседка посоветовала вам написать. "
+        "Не могу вспомнить пароль от eGov, как его восстановить? Заранее спасибо!"
+    )
+    assert slugs(index, message, "ru")[0] == "ru-egov-parol"
+
+
+def test_snippet_marks_matches_and_escapes_html(
+    tmp_path: Path, vocabulary: Vocabulary
+) -> None:
+    with SearchIndex(tmp_path / "ix", vocabulary=vocabulary) as index:
+        index.index_article(
+            ArticleDoc(
+                "html",
+                "en",
+                "Phishing links",
+                "Never open links if 2 < 3 & <never> share the SMS code.",
+            )
+        )
+        hit = index.search("phishing sms code", lang="en").hits[0]
+    assert "2 &lt; 3 &amp; share" in hit.snippet  # <never> is an HTML tag: dropped
+    assert "<mark>SMS</mark>" in hit.snippet and "<mark>code</mark>" in hit.snippet
+
+
+def test_typo_is_found_and_suggested(index: SearchIndex) -> None:
+    result = index.search("востанновить доступ к egov", lang="ru")
+    assert result.hits and result.hits[0].slug == "ru-egov-parol"
+    assert result.suggestion == "восстановить доступ к egov"
+    assert index.search("пароль egov", lang="ru").suggestion is None
+
+
+def test_as_you_type_prefix(index: SearchIndex) -> None:
+    assert slugs(index, "детск", "ru", prefix=True)[:1] == ["ru-detsad-ochered"]
+    assert slugs(index, "очередь в детс", "ru", prefix=True)[:1] == [
+        "ru-detsad-ochered"
+    ]
+    assert slugs(index, "whats", "kk", prefix=True)[:1] == ["kk-whatsapp-video"]
+    hit = index.search("вызов вра", lang="ru", prefix=True).hits[0]
+    assert hit.slug == "ru-vrach-na-dom" and "<mark>врача</mark>" in hit.snippet
+
+
+def test_limit(index: SearchIndex) -> None:
+    assert len(index.search("пароль egov", lang="ru", limit=1).hits) == 1
+    with pytest.raises(ValueError, match="limit"):
+        index.search("пароль", limit=0)
+
+
+def test_edit_and_remove_are_seen_at_once(
+    index: SearchIndex, articles: list[ArticleDoc]
+) -> None:
+    doc = next(d for d in articles if d.slug == "ru-vrach-na-dom")
+    assert slugs(index, "вызов врача на дом", "ru")[0] == doc.slug
+    index.index_article(
+        dataclasses.replace(
+            doc, title="Телемедицина: консультация по видео", body="Видео."
+        )
+    )
+    assert doc.slug not in slugs(index, "вызов врача на дом", "ru")
+    assert slugs(index, "телемедицина консультация", "ru")[0] == doc.slug
+    assert index.doc_count() == len(articles)
+    index.remove_article(doc.slug)
+    assert doc.slug not in slugs(index, "телемедицина консультация", "ru")
+    assert index.doc_count() == len(articles) - 1
+    index.remove_article("no-such-slug")  # nothing happens
+    assert index.doc_count() == len(articles) - 1
+
+
+def test_bulk_upsert_keeps_the_last_version_of_a_slug(index: SearchIndex) -> None:
+    first = ArticleDoc("dup", "en", "Alpha version", "one")
+    second = ArticleDoc("dup", "en", "Omega version", "two")
+    index.index_articles([first, second])
+    assert slugs(index, "omega version", "en") == ["dup"]
+    assert "dup" not in slugs(index, "alpha version", "en")
+
+
+def test_rebuild_replaces_everything(index: SearchIndex) -> None:
+    index.rebuild([ArticleDoc("only", "en", "The only article", "Backup photos.")])
+    assert index.doc_count() == 1
+    assert slugs(index, "пароль egov", "ru") == []
+    assert slugs(index, "only article", "en") == ["only"]
+
+
+def test_index_persists_and_reopens(
+    tmp_path: Path, vocabulary: Vocabulary, articles: list[ArticleDoc]
+) -> None:
+    with SearchIndex(tmp_path / "ix", vocabulary=vocabulary) as index:
+        index.index_articles(articles)
+    with SearchIndex(tmp_path / "ix", vocabulary=vocabulary) as index:
+        assert index.doc_count() == len(articles)
+        assert slugs(index, "детский сад", "ru")[0] == "ru-detsad-ochered"
+
+
+def test_a_changed_vocabulary_reindexes_the_stored_articles(
+    tmp_path: Path, articles: list[ArticleDoc], vocabulary_lines: list[str]
+) -> None:
+    without = Vocabulary.from_lines([])
+    with SearchIndex(tmp_path / "ix", vocabulary=without) as index:
+        index.index_articles(articles)
+        assert slugs(index, "жұмыссыз ретінде тіркелу", "kk") == []
+    with_vocabulary = Vocabulary.from_lines(vocabulary_lines)
+    with SearchIndex(tmp_path / "ix", vocabulary=with_vocabulary) as index:
+        assert index.doc_count() == len(articles)
+        assert slugs(index, "жұмыссыз ретінде тіркелу", "kk")[:1] == ["ru-bezrabotnyy"]
+
+
+def test_closed_index_refuses_searches(tmp_path: Path, vocabulary: Vocabulary) -> None:
+    index = SearchIndex(tmp_path / "ix", vocabulary=vocabulary)
+    index.close()
+    with pytest.raises(RuntimeError):
+        index.search("пароль")

@@ -1,0 +1,72 @@
+"""The Kazakh suffix stripper on real word forms."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge_base.kazakh import stem
+
+
+@pytest.mark.parametrize(
+    "family",
+    [
+        # plural + possessive + case chains
+        ["балаларымызға", "бала", "балалар", "баласы", "баланың", "балаға"],
+        ["зейнетақыны", "зейнетақы", "зейнетақысы", "зейнетақыға"],
+        ["куәлігін", "куәлік", "куәлігі", "куәлікті"],
+        ["құпиясөзім", "құпиясөз", "құпиясөзін", "құпиясөзді"],
+        ["балабақшаға", "балабақша", "балабақшада", "балабақшаны"],
+        ["есептегіштердің", "есептегіш", "есептегіштері", "есептегішті"],
+        ["көрсеткіштерін", "көрсеткіш", "көрсеткішін", "көрсеткіштер"],
+        ["кезекке", "кезек", "кезегі", "кезекте"],
+        ["телефоныма", "телефон", "телефонға", "телефондағы", "телефоннан"],
+        ["үйге", "үй", "үйде", "үйіме", "үйі"],
+        ["кітабы", "кітап"],
+        # verbs: verbal noun, persons, tenses, converbs, conditional, negation
+        ["тіркелу", "тіркелемін", "тіркеліп", "тіркелдім"],
+        ["шақыру", "шақырамын", "шақырдым", "шақырыңыз"],
+        ["босату", "босатамын", "босатуға", "босатып"],
+        ["ұмыту", "ұмыттым", "ұмытып", "ұмытсаңыз"],
+        ["жіберу", "жіберді", "жіберіңіз"],
+        ["бұғаттау", "бұғаттаймын", "бұғаттадым", "бұғаттауға"],
+        ["алу", "алдым", "алмаймын", "алып"],
+        ["көмектесу", "көмектескім"],
+    ],
+)
+def test_word_forms_share_a_stem(family: list[str]) -> None:
+    stems = {word: stem(word) for word in family}
+    assert len(set(stems.values())) == 1, stems
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("балаларымызға", "бала"),
+        ("зейнетақыны", "зеинетак"),  # stems are in the folded alphabet
+        ("куәлігін", "куалик"),
+        ("құпиясөзім", "купиасоз"),
+        ("дәрігерді", "даригер"),
+        ("жұмыссыздар", "жумыссыз"),  # -сыз makes a new word: it stays
+    ],
+)
+def test_known_stems(word: str, expected: str) -> None:
+    assert stem(word) == expected
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        "карта",  # -та only follows voiceless sounds
+        "программа",
+        "телефон",
+        "киім",  # not ки + ім: stems are at least three letters
+        "интернет",
+    ],
+)
+def test_loanwords_and_short_roots_are_not_cut_wrongly(word: str) -> None:
+    assert len(stem(word)) >= len(word) - 1
+
+
+def test_spellings_do_not_change_the_stem() -> None:
+    assert stem("balabaqshağa") == stem("балабакшага") == stem("балабақшаға")
+    assert stem("shaqyrý") == stem("шақыру")
