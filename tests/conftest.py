@@ -64,6 +64,7 @@ def live_server(tmp_path: Path) -> Iterator[LiveServer]:
     server = LiveServer(tmp_path / "data").start()
     yield server
     server.stop()
+    assert not server.errors(), server.errors()[0]
 
 
 @pytest.fixture(scope="module")
@@ -72,6 +73,7 @@ def shared_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServ
     server = LiveServer(tmp_path_factory.mktemp("srv") / "data").start()
     yield server
     server.stop()
+    assert not server.errors(), server.errors()[0]
 
 
 @pytest.fixture

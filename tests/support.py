@@ -130,6 +130,11 @@ class LiveServer:
                 self.kill9()
         self.pump.join(10)
 
+    def errors(self) -> list[str]:
+        """Tracebacks the server logged: each one is a bug, whatever the test."""
+        text = self.log.read_text(errors="replace") if self.log.exists() else ""
+        return [part[:1500] for part in text.split("Traceback")[1:]]
+
     def cli(
         self, *args: str, input: str | None = None
     ) -> subprocess.CompletedProcess[str]:

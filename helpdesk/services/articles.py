@@ -222,7 +222,11 @@ def log_outcome(*, session: Session, search_id: Any, outcome: Any) -> None:
     """Record whether a search led to an opened article or a question."""
     if outcome not in ("opened", "asked"):
         raise InvalidInput(gettext("outcome must be opened or asked."))
-    if isinstance(search_id, bool) or not isinstance(search_id, int):
+    if (
+        isinstance(search_id, bool)
+        or not isinstance(search_id, int)
+        or not 0 < search_id < 2**63
+    ):
         raise NotFound(gettext("No such search."))
     row = session.get(SearchLog, search_id)
     if row is None:

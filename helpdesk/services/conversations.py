@@ -158,15 +158,16 @@ def lock_conversation(session: Session, conversation_id: Any) -> Conversation:
     return conv
 
 
+MAX_ID = 2**63 - 1  # the largest key the databases store
+
+
 def parse_id(value: Any) -> int:
     """A conversation id from JSON (a number or a numeric string)."""
-    if isinstance(value, bool):
-        raise NotFound(gettext("No such conversation."))
-    if isinstance(value, int):
-        return value
     if isinstance(value, str) and value.isdigit() and len(value) < 19:
-        return int(value)
-    raise NotFound(gettext("No such conversation."))
+        value = int(value)
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 < value <= MAX_ID:
+        raise NotFound(gettext("No such conversation."))
+    return value
 
 
 def can_see(user: User, conv: Conversation) -> bool:

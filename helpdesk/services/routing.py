@@ -256,7 +256,11 @@ def transfer(
         raise Conflict(gettext("Only an active conversation can be transferred."))
     if to_user_id is None:
         return requeue(session, conv)
-    if isinstance(to_user_id, bool) or not isinstance(to_user_id, int):
+    if (
+        isinstance(to_user_id, bool)
+        or not isinstance(to_user_id, int)
+        or not 0 < to_user_id < 2**63
+    ):
         raise InvalidInput(gettext("to_user_id must be a user id."))
     target = session.get(User, to_user_id, with_for_update=True)
     if target is None or target.role != "volunteer" or not target.is_active:
