@@ -176,6 +176,9 @@ def kb_import(path: Path, data_dir: Path | None) -> None:
         created, updated = articles.import_docs(
             session=session, index=app.extensions["helpdesk"].index, docs=docs
         )
+    if len(docs) >= 1000:
+        # a big import leaves many index segments: merge them for fast queries
+        app.extensions["helpdesk"].index.optimize()
     click.echo(f"created {created}, updated {updated}, skipped {len(problems)}")
 
 

@@ -238,7 +238,10 @@ class SearchIndex:
                 searcher.close()
 
     def _write(
-        self, work: Callable[[writing.IndexWriter], bool | None], clear: bool = False
+        self,
+        work: Callable[[writing.IndexWriter], bool | None],
+        clear: bool = False,
+        optimize: bool = False,
     ) -> None:
         """Run `work` in one commit, holding the thread lock and the file lock.
 
@@ -269,7 +272,7 @@ class SearchIndex:
                 writer.commit(mergetype=writing.CLEAR)
                 self._write_meta()
             else:
-                writer.commit()
+                writer.commit(optimize=optimize)
 
     # -- public API ------------------------------------------------------------
 
@@ -315,6 +318,10 @@ class SearchIndex:
                 writer.add_document(**fields_)
 
         self._write(work, clear=True)
+
+    def optimize(self) -> None:
+        """Merge the index into one segment (worth it after a big import)."""
+        self._write(lambda writer: None, optimize=True)
 
     def doc_count(self) -> int:
         """Number of articles in the index."""

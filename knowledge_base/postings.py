@@ -51,3 +51,36 @@ def posting_ids(reader: IndexReader, fieldname: str, text: str) -> list[int]:
             ids = [i for i in ids if i not in deleted]
         out.extend(ids if offset == 0 else [i + offset for i in ids])
     return out
+
+
+def _text(term: bytes | str) -> str:
+    return term.decode("utf-8") if isinstance(term, bytes) else term
+
+
+def terms_with_prefix(
+    reader: IndexReader, fieldname: str, prefix: str, limit: int
+) -> list[str]:
+    """Up to `limit` terms of the field starting with `prefix`, shortest first.
+
+    Read segment by segment: a reader over many segments otherwise merges their
+    whole term lists in Python.
+    """
+    found: set[str] = set()
+    for leaf, _offset in reader.leaf_readers():
+        for count, term in enumerate(leaf.expand_prefix(fieldname, prefix)):
+            if count >= limit:
+                break
+            found.add(_text(term))
+    return sorted(found, key=lambda t: (len(t), t))[:limit]
+
+
+def terms_near(
+    reader: IndexReader, fieldname: str, text: str, maxdist: int, prefix: int
+) -> set[str]:
+    """Terms of the field within `maxdist` edits of `text`, segment by segment."""
+    found: set[str] = set()
+    for leaf, _offset in reader.leaf_readers():
+        found.update(
+            _text(t) for t in leaf.terms_within(fieldname, text, maxdist, prefix)
+        )
+    return found

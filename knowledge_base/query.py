@@ -50,6 +50,7 @@ from .folding import (
     is_latin,
 )
 from .language import guess_language, language_scores
+from .postings import terms_near, terms_with_prefix
 from .stopwords import is_stop
 from .vocabulary import CONCEPT_PREFIX, Vocabulary
 
@@ -66,6 +67,9 @@ W_CONCEPT = 0.6
 W_TOPIC = 0.35
 W_PREFIX = 1.0
 W_PREFIX_BODY = 0.5
+# Fuzzy look-ups are the dearest step: a typo matters in a short query, while
+# a long message has many words the articles never use.
+FUZZY_WORDS = 3
 
 # Kazakh endings written in Latin after a brand name: "whatsappta", "zoomdağy".
 _LATIN_ENDINGS = sorted(
@@ -211,14 +215,10 @@ def _near_alts(term: str, lexicon: Lexicon) -> list[Alt]:
             break
     longer: set[str] = set()
     for fieldname in TEXT_FIELDS:
-        for candidate in lexicon.reader.expand_prefix(fieldname, term):
-            text = (
-                candidate.decode("utf-8") if isinstance(candidate, bytes) else candidate
-            )
-            if len(text) > len(term) + 2 or len(longer) >= 3:
-                break
-            if text != term:
+        for text in terms_with_prefix(lexicon.reader, fieldname, term, 8):
+            if len(text) <= len(term) + 2 and text != term:
                 longer.add(text)
+    longer = set(sorted(longer, key=lambda t: (len(t), t))[:3])
     alts.extend(Alt(t, W_NEAR, "near") for t in sorted(longer))
     return alts
 
@@ -229,12 +229,7 @@ def _fuzzy_alts(term: str, lexicon: Lexicon) -> list[Alt]:
     maxdist = 2 if len(term) >= 9 else 1
     found: dict[str, int] = {}
     for fieldname in TEXT_FIELDS:
-        for candidate in lexicon.reader.terms_within(
-            fieldname, term, maxdist, prefix=1
-        ):
-            text = (
-                candidate.decode("utf-8") if isinstance(candidate, bytes) else candidate
-            )
+        for text in terms_near(lexicon.reader, fieldname, term, maxdist, prefix=1):
             if text != term:
                 found[text] = min(found.get(text, 9), edit_distance(term, text))
     for swapped in _transpositions(term):
@@ -269,17 +264,11 @@ def _prefix_alts(word: str, lang: str, lexicon: Lexicon) -> list[Alt]:
         forms.add(fold_kazakh(word))
     alts = [Alt(f, W_PREFIX, "prefix", ("ac",)) for f in forms]
     for form in forms:
-        if len(form) < 3:
-            continue
-        count = 0
-        for candidate in lexicon.reader.expand_prefix("body", form):
-            text = (
-                candidate.decode("utf-8") if isinstance(candidate, bytes) else candidate
+        if len(form) >= 3:
+            alts.extend(
+                Alt(text, W_PREFIX_BODY, "prefix-body")
+                for text in terms_with_prefix(lexicon.reader, "body", form, 12)
             )
-            alts.append(Alt(text, W_PREFIX_BODY, "prefix-body"))
-            count += 1
-            if count >= 12:
-                break
     return alts
 
 
@@ -339,17 +328,18 @@ def analyze_query(
         for i in members:
             concepts[i].add(concept)
 
+    fuzzy_left = FUZZY_WORDS
     for unit, alts, unit_concepts, unit_topics in zip(
         units, candidates, concepts, topics, strict=True
     ):
         kept = [a for a in _dedupe(alts) if lexicon.df_any(a.term)]
         if not kept and len(unit.token.word) >= 4:
-            for base in _dedupe([a for a in alts if a.kind in ("exact", "kk-latin")]):
+            bases = _dedupe([a for a in alts if a.kind in ("exact", "kk-latin")])
+            for base in bases:
                 kept.extend(_near_alts(base.term, lexicon))
-            if not kept:
-                for base in _dedupe(
-                    [a for a in alts if a.kind in ("exact", "kk-latin")]
-                ):
+            if not kept and fuzzy_left > 0:
+                fuzzy_left -= 1
+                for base in bases:
                     kept.extend(_fuzzy_alts(base.term, lexicon))
         kept.extend(
             Alt(c, W_CONCEPT, "concept")

@@ -48,6 +48,7 @@ BODY_ONLY = 0.5  # a word found only in the body counts half (title, tags: full)
 UNIT_MIN = 0.2  # the evidence of one query word that counts as a real match
 CANDIDATES = 50
 POSTINGS_BUDGET = 40_000  # postings read in step 1, after the two rarest pairs
+PREFIX_POSTINGS_BUDGET = 15_000  # as you type: fewer, the titles matter most
 MIN_PAIRS = 2
 MAX_UNITS = 32
 VALUE_FLOOR = 0.05  # pairs worth less than this are not read in step 1
@@ -102,8 +103,11 @@ def _value(weight: float, specificity: float, field: str) -> float:
     return weight * specificity * (BODY_ONLY if field == "body" else 1.0)
 
 
-def candidates(searcher: Searcher, plan: QueryPlan, lexicon: Lexicon) -> list[int]:
+def candidates(
+    searcher: Searcher, plan: QueryPlan, lexicon: Lexicon, budget: int = 0
+) -> list[int]:
     """Step 1: document numbers of the articles most likely to match."""
+    budget = budget or POSTINGS_BUDGET
     pairs: list[tuple[int, float, int, str, str]] = []
     for index, unit in enumerate(plan.units):
         for alt in unit.alts:
@@ -121,7 +125,7 @@ def candidates(searcher: Searcher, plan: QueryPlan, lexicon: Lexicon) -> list[in
         if number >= MIN_PAIRS:
             if -negative < VALUE_FLOOR:
                 continue
-            if spent + df > POSTINGS_BUDGET:
+            if spent + df > budget:
                 break
         spent += df
         chosen.append((-negative, index, field, term))
@@ -298,7 +302,8 @@ def run_search(
     raw: list[RawHit] = []
     reader = searcher.reader()
     values = _unit_values(plan, lexicon)
-    for doc in candidates(searcher, plan, lexicon):
+    budget = PREFIX_POSTINGS_BUDGET if prefix else POSTINGS_BUDGET
+    for doc in candidates(searcher, plan, lexicon, budget):
         stored = reader.stored_fields(doc)
         matched = _matched_terms(stored, plan)
         total, count, any_count = evidence(values, matched)

@@ -54,7 +54,7 @@ def test_threads_write_and_search_at_once(tmp_path: Path) -> None:
 
     def search() -> None:
         try:
-            while not done.is_set():
+            while not done.wait(0.002):  # search on and on until the writers finish
                 index.search("alpha bravo charlie", lang="en")
                 index.search("note", lang="en", prefix=True)
         except BaseException as exc:  # reported by the test below
@@ -89,7 +89,7 @@ index.close()
 def test_two_processes_and_this_one_write_the_same_index(tmp_path: Path) -> None:
     path = tmp_path / "ix"
     SearchIndex(path, vocabulary=Vocabulary.from_lines([])).close()  # create it
-    count = 10
+    count = 25
     env = {
         **os.environ,
         "PYTHONPATH": str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", ""),

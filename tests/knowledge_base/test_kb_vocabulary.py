@@ -1,0 +1,90 @@
+"""The field vocabulary: loading, concepts in text, topic marks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from knowledge_base import VOCABULARY_DIR, Vocabulary
+from knowledge_base.analysis import analyze
+
+
+def concepts(vocabulary: Vocabulary, text: str, lang: str) -> set[str]:
+    return {vocabulary.labels[c] for _pos, c in vocabulary.find(analyze(text, lang))}
+
+
+def test_lines_comments_and_blank_lines(vocabulary_lines: list[str]) -> None:
+    vocabulary = Vocabulary.from_lines(vocabulary_lines)
+    assert len(vocabulary) == sum(
+        1 for line in vocabulary_lines if line.strip() and not line.startswith("#")
+    )
+    assert vocabulary.labels["§1"] == "пароль"
+
+
+def test_a_term_matches_its_inflected_forms_in_every_language(
+    vocabulary: Vocabulary,
+) -> None:
+    assert concepts(vocabulary, "забыл пароля", "ru") >= {"пароль"}
+    assert concepts(vocabulary, "құпиясөзімді ұмыттым", "kk") >= {"пароль"}
+    assert concepts(vocabulary, "kupiyasozdi", "kk") == set()  # Latin is English here
+    assert concepts(vocabulary, "my passwords", "en") == {"пароль"}
+
+
+def test_phrases_match_inflected_and_in_any_order(vocabulary: Vocabulary) -> None:
+    assert "врач на дом" in concepts(vocabulary, "вызвать врача на дом", "ru")
+    assert "врач на дом" in concepts(vocabulary, "на дом можно вызвать врача", "ru")
+    assert "врач на дом" in concepts(vocabulary, "үйге дәрігерді қалай шақырамын", "kk")
+    # the words of a phrase far apart are not the phrase
+    far = "врач сказал: завтра, послезавтра и в выходные отдыхать, побыть дома"
+    assert "врач на дом" not in concepts(vocabulary, far, "ru")
+
+
+def test_a_phrase_whose_stop_words_leave_one_word_is_dropped() -> None:
+    vocabulary = Vocabulary.from_lines(
+        ["статус заявки | где моя заявка | application status"]
+    )
+    # "где моя заявка" would otherwise make every "заявка" mean "status"
+    assert concepts(vocabulary, "подать заявку", "ru") == set()
+    assert concepts(vocabulary, "статус заявки", "ru") == {"статус заявки"}
+
+
+def test_words_cut_too_short_do_not_name_a_concept() -> None:
+    vocabulary = Vocabulary.from_lines(["мошенник | алдау | scam"])
+    # алдау (to deceive) stems to ал-, the stem of алу (to take): dropped
+    assert concepts(vocabulary, "ақша алдым", "kk") == set()
+    assert concepts(vocabulary, "мошенники", "ru") == {"мошенник"}
+
+
+def test_rare_words_of_phrases_mark_their_topic() -> None:
+    vocabulary = Vocabulary.from_lines(
+        [
+            "перенести данные на новый телефон | жаңа телефонға көшіру",
+            "телефон | ұялы телефон | phone",
+        ]
+    )
+    (stem,) = analyze("көшіремін", "kk")
+    assert vocabulary.topics_of(stem) == {"¤1"}
+    (phone,) = analyze("телефон", "ru")
+    assert vocabulary.topics_of(phone) == {"¤1", "¤2"}
+
+
+def test_fingerprint_follows_the_content(vocabulary_lines: list[str]) -> None:
+    same = Vocabulary.from_lines(vocabulary_lines)
+    other = Vocabulary.from_lines([*vocabulary_lines, "сим-карта | sim card"])
+    assert same.fingerprint == Vocabulary.from_lines(vocabulary_lines).fingerprint
+    assert other.fingerprint != same.fingerprint
+
+
+def test_load_reads_every_txt_file_of_a_folder(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("# a\nпароль | password\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("очередь | кезек | queue\n", encoding="utf-8")
+    (tmp_path / "notes.md").write_text(
+        "не словарь | not vocabulary\n", encoding="utf-8"
+    )
+    assert sorted(Vocabulary.load(tmp_path).labels.values()) == ["очередь", "пароль"]
+    assert len(Vocabulary.load(tmp_path / "missing")) == 0
+
+
+def test_the_shipped_vocabulary_loads() -> None:
+    vocabulary = Vocabulary.load(VOCABULARY_DIR)
+    if any(VOCABULARY_DIR.glob("*.txt")):
+        assert len(vocabulary) > 0 and vocabulary.fingerprint
