@@ -53,6 +53,7 @@ def _schema() -> fields.Schema:
         lang=fields.ID(stored=True),
         category=fields.ID(stored=True),
         group=fields.STORED(),
+        group_id=fields.ID(),  # finds the translations of an answer
         title_text=fields.STORED(),
         tags_list=fields.STORED(),
         body_text=fields.STORED(),
@@ -115,6 +116,7 @@ def document_fields(doc: ArticleDoc, vocabulary: Vocabulary) -> dict[str, Any]:
         "lang": doc.lang,
         "category": doc.category or "",
         "group": doc.group,
+        "group_id": doc.group or "",
         "title_text": doc.title,
         "tags_list": list(doc.tags),
         "body_text": doc.body,

@@ -276,6 +276,64 @@ def suggest(query: str, units: list[Unit], hits: list[RawHit]) -> str | None:
     return suggestion if suggestion.lower() != query.lower() else None
 
 
+def with_translations(
+    searcher: Searcher, plan: QueryPlan, hits: list[RawHit], lang: str
+) -> list[RawHit]:
+    """Put the reader's-language version of each answer found right before it.
+
+    `lang` ranks: when the search finds an answer in another language and the
+    same answer (its translation group) exists in the reader's language, that
+    version is shown first, whether or not its own words matched as well.
+    """
+    reader = searcher.reader()
+    out: list[RawHit] = []
+    seen: set[str] = set()
+    shown = {h.slug for h in hits}
+    for hit in hits:
+        if hit.slug in seen:
+            continue
+        if hit.lang != lang:
+            group = reader.stored_fields(_docnum(searcher, hit.slug)).get("group")
+            if group:
+                for doc in searcher.document_numbers(group_id=group, lang=lang):
+                    stored = reader.stored_fields(doc)
+                    sibling = stored["slug"]
+                    if sibling in seen or (
+                        sibling in shown and not _below(hits, sibling, hit)
+                    ):
+                        continue
+                    seen.add(sibling)
+                    out.append(
+                        RawHit(
+                            slug=sibling,
+                            title=stored.get("title_text", ""),
+                            lang=stored["lang"],
+                            body=stored.get("body_text", ""),
+                            score=hit.score,
+                            matched=_matched_terms(stored, plan),
+                            evidence=hit.evidence,
+                            units_matched=hit.units_matched,
+                            units_any=hit.units_any,
+                        )
+                    )
+        seen.add(hit.slug)
+        out.append(hit)
+    return out
+
+
+def _docnum(searcher: Searcher, slug: str) -> int:
+    number = searcher.document_number(slug=slug)
+    if number is None:  # pragma: no cover  (the hit came from this searcher)
+        raise KeyError(slug)
+    return number
+
+
+def _below(hits: list[RawHit], slug: str, hit: RawHit) -> bool:
+    """Whether `slug` is ranked after `hit` (so it may move up to it)."""
+    order = [h.slug for h in hits]
+    return order.index(slug) > order.index(hit.slug)
+
+
 def run_search(
     searcher: Searcher,
     vocabulary: Vocabulary,
@@ -326,7 +384,8 @@ def run_search(
             )
         )
     raw.sort(key=lambda h: (-h.score, h.slug))
-    kept = [h for h in raw if accept(h, plan, prefix)][:limit]
+    kept = [h for h in raw if accept(h, plan, prefix)]
+    kept = with_translations(searcher, plan, kept, lang_used)[:limit]
     prefixes = [
         a.term for u in plan.units if u.is_prefix for a in u.alts if a.kind == "prefix"
     ]

@@ -125,6 +125,8 @@ def test_citizen_and_volunteer_end_to_end(live_server, new_page) -> None:
     expect(chat).to_have_text([question, reply, answer, reply2])
     send(citizen, answer2)
     expect(console_chat).to_have_text([question, reply, answer, reply2, answer2])
+    # the citizen's page has its acknowledgement too (nothing left pending)
+    expect(citizen.locator("#messages li.pending")).to_have_count(0)
 
     # the network drops: the message waits as pending, then goes exactly once
     citizen.context.set_offline(True)

@@ -175,3 +175,39 @@ def test_closed_index_refuses_searches(tmp_path: Path, vocabulary: Vocabulary) -
     index.close()
     with pytest.raises(RuntimeError):
         index.search("пароль")
+
+
+def test_the_readers_version_of_a_found_answer_comes_first(tmp_path: Path) -> None:
+    ru = ArticleDoc(
+        slug="ru-pensiya-enpf",
+        lang="ru",
+        title="Как узнать пенсионные накопления в ЕНПФ",
+        body="Выписку о пенсионных накоплениях можно получить в личном кабинете ЕНПФ.",
+        category="egov",
+        group="pension-savings",
+    )
+    kk = ArticleDoc(
+        slug="kk-zeinetaqy-jinaqtary",
+        lang="kk",
+        title="Зейнетақы жинақтарын қалай білуге болады",
+        body="Жеке кабинетте үзінді көшірме алуға болады.",
+        category="egov",
+        group="pension-savings",
+    )
+    other = ArticleDoc(
+        slug="kk-balabaqsha",
+        lang="kk",
+        title="Балабақшаға кезек",
+        body="Балабақшаға кезекке тұру.",
+        category="egov",
+    )
+    with SearchIndex(tmp_path / "ix", vocabulary=Vocabulary.from_lines([])) as index:
+        index.index_articles([ru, kk, other])
+        # the words only match the Russian article; a Kazakh reader gets the
+        # Kazakh version of the same answer first, then the Russian one
+        found = slugs(index, "выписка ЕНПФ", "kk")
+        assert found[:2] == ["kk-zeinetaqy-jinaqtary", "ru-pensiya-enpf"]
+        # a Russian reader is not handed the Kazakh version first
+        assert slugs(index, "выписка ЕНПФ", "ru")[0] == "ru-pensiya-enpf"
+        # nothing found stays nothing found
+        assert slugs(index, "рецепт плова", "kk") == []
