@@ -93,6 +93,8 @@ class ChatNamespace(Namespace):
         """Accept a citizen's or staff member's token, or the login session."""
         auth = auth if isinstance(auth, dict) else {}
         token = auth.get("token")
+        if token is not None and not isinstance(token, str):
+            raise ConnectionRefusedError(gettext("A valid token is required."))
         try:
             last_seq = convs.parse_last_seq(auth.get("last_seq"))
         except InvalidInput as exc:

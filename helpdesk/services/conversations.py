@@ -290,7 +290,7 @@ def parse_last_seq(value: Any) -> int | None:
         number = int(value)
     except ValueError:
         raise InvalidInput(gettext("last_seq must be a whole number.")) from None
-    if number < 0:
+    if not 0 <= number <= MAX_ID:
         raise InvalidInput(gettext("last_seq must be a whole number."))
     return number
 

@@ -128,7 +128,7 @@ def test_no_cross_access_between_citizens_and_volunteers(pair, shared_server, co
     )
 
 
-@pytest.mark.parametrize("token", ["not-a-token", "", None])
+@pytest.mark.parametrize("token", ["not-a-token", "", None, 42, ["x"], "x" * 5000])
 def test_a_bad_token_is_refused_at_connect(shared_server, token):
     client = socketio.Client(reconnection=False)
     with pytest.raises(socketio.exceptions.ConnectionError):
@@ -170,6 +170,8 @@ def test_bad_staff_events_get_error_acks(pair):
         ("conversation:accept", {"conversation_id": "abc"}),
         ("conversation:accept", {"conversation_id": 10**30}),
         ("conversation:join", {"conversation_id": conv["id"], "last_seq": -1}),
+        ("conversation:join", {"conversation_id": conv["id"], "last_seq": 10**30}),
+        ("conversation:join", {"conversation_id": conv["id"], "last_seq": "1e3"}),
         ("presence:set", {"status": "sleeping"}),
         ("conversation:transfer", {"conversation_id": conv["id"], "to_user_id": "x"}),
         ("no:such:event", {}),
