@@ -245,22 +245,9 @@ def kb_search(
         )
         from flask import url_for
 
-        payload = {
-            "query": q,
-            "lang": result.lang,
-            "suggestion": result.suggestion,
-            "results": [
-                {
-                    "slug": h.slug,
-                    "title": h.title,
-                    "lang": h.lang,
-                    "snippet": h.snippet,
-                    "url": url_for("kb.article", slug=h.slug),
-                    "score": round(h.score, 4),
-                }
-                for h in result.hits
-            ],
-        }
+        payload = articles.search_payload(
+            result, lambda slug: url_for("kb.article", slug=slug)
+        )
     if as_json:
         click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
         return

@@ -13,11 +13,10 @@ from helpdesk.chat.announce import announce
 from helpdesk.db import read_session, write_session
 from helpdesk.errors import InvalidInput, NotAuthenticated, NotFound
 from helpdesk.extensions import limiter
-from helpdesk.models import User
 from helpdesk.runtime import runtime
 from helpdesk.services import articles, routing
 from helpdesk.services import conversations as convs
-from helpdesk.services.users import authenticate, issue_token, user_for_token
+from helpdesk.services.users import authenticate, issue_token
 
 bp = Blueprint("api", __name__)
 
@@ -77,7 +76,7 @@ def create_conversation():  # type: ignore[no-untyped-def]
     """A citizen asks a question; it waits for a volunteer."""
     data = json_body()
     with write_session(runtime().engine) as session:
-        conv, token = convs.create_conversation(
+        conv, token, changes = routing.open_conversation(
             session=session,
             question=data.get("question"),
             lang=data.get("lang"),
@@ -85,17 +84,9 @@ def create_conversation():  # type: ignore[no-untyped-def]
             region=data.get("region"),
             topic=data.get("topic"),
         )
-        search_id = data.get("search_id")
-        if search_id is not None:
-            try:
-                articles.log_outcome(
-                    session=session, search_id=search_id, outcome="asked"
-                )
-            except NotFound:
-                pass
-        session.flush()
-        changes = routing.dispatch(session, lang=conv.lang)
-        changes.conversations.add(conv.id)  # type: ignore[arg-type]
+        articles.note_outcome(
+            session=session, search_id=data.get("search_id"), outcome="asked"
+        )
         state = convs.conversation_state(session, conv)
     announce(changes)
     return jsonify(
@@ -113,19 +104,9 @@ def get_conversation(conv_id: str):  # type: ignore[no-untyped-def]
     if token is None:
         raise NotFound(gettext("No such conversation."))
     with read_session(runtime().engine) as session:
-        conv = convs.conversation_for_token(session=session, token=token)
-        if conv is None or str(conv.id) != conv_id:
-            user = user_for_token(session=session, token=token)
-            conv = convs.get_conversation(session, conv_id) if user else None
-            if user is None or conv is None or not convs.can_see(user, conv):
-                raise NotFound(gettext("No such conversation."))
-            body = convs.staff_view(session, conv)
-        else:
-            body = convs.conversation_state(session, conv)
-        body["messages"] = [
-            convs.message_dict(m)
-            for m in convs.messages_after(session=session, conversation_id=conv.id)  # type: ignore[arg-type]
-        ]
+        body = convs.read_conversation(
+            session=session, conversation_id=conv_id, token=token
+        )
     return jsonify(body)
 
 
@@ -145,23 +126,7 @@ def kb_search():  # type: ignore[no-untyped-def]
             search_id = articles.log_search(
                 session=session, query=q, lang=result.lang, results=len(result.hits)
             )
-    return jsonify(
-        query=q,
-        lang=result.lang,
-        search_id=search_id,
-        suggestion=result.suggestion,
-        results=[
-            {
-                "slug": hit.slug,
-                "title": hit.title,
-                "lang": hit.lang,
-                "snippet": hit.snippet,
-                "url": url_for("kb.article", slug=hit.slug),
-                "score": round(hit.score, 4),
-            }
-            for hit in result.hits
-        ],
-    )
+    return jsonify(articles.search_payload(result, article_url, search_id))
 
 
 @bp.post("/api/kb/search/<int:search_id>/outcome")
@@ -184,11 +149,6 @@ def kb_article(slug: str):  # type: ignore[no-untyped-def]
     return jsonify(body)
 
 
-def staff_from_bearer() -> User:
-    """The staff member behind the bearer token, or a 401."""
-    token = bearer_token()
-    with read_session(runtime().engine) as session:
-        user = user_for_token(session=session, token=token) if token else None
-    if user is None:
-        raise NotAuthenticated(gettext("A valid token is required."))
-    return user
+def article_url(slug: str) -> str:
+    """Where an article's page is."""
+    return url_for("kb.article", slug=slug)

@@ -195,21 +195,13 @@ class ChatNamespace(Namespace):
         with write_session(runtime().engine) as session:
             if identity.is_citizen:
                 conv_id: Any = identity.conversation_id
-                conv = convs.get_conversation(session, conv_id)
-                author = convs.Author("citizen", conv.citizen_name or "")
                 staff = None
             else:
                 staff = self._staff(session, identity)
                 conv_id = data.get("conversation_id")
-                author = convs.Author(
-                    staff.role if staff.role != "admin" else "moderator",
-                    staff.name,
-                    staff.id,
-                )
             msg, created = convs.send_message(
                 session=session,
                 conversation_id=conv_id,
-                author=author,
                 client_id=data.get("client_id"),
                 body=data.get("body"),
                 staff=staff,

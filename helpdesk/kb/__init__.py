@@ -89,12 +89,9 @@ def article(slug: str):  # type: ignore[no-untyped-def]
     if came_from.isdigit() and len(came_from) < 19:
         # the search that led here was answered by an article
         with write_session(runtime().engine) as session:
-            try:
-                articles.log_outcome(
-                    session=session, search_id=int(came_from), outcome="opened"
-                )
-            except HelpdeskError:
-                pass
+            articles.note_outcome(
+                session=session, search_id=int(came_from), outcome="opened"
+            )
     with read_session(runtime().engine) as session:
         item = articles.get_published(session, slug)
         html = articles.render_markdown(item.body)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import nh3
@@ -235,6 +235,41 @@ def log_outcome(*, session: Session, search_id: Any, outcome: Any) -> None:
     if row.outcome != "asked":
         row.outcome = outcome
     session.add(row)
+
+
+def note_outcome(*, session: Session, search_id: Any, outcome: str) -> None:
+    """Like `log_outcome`, for a search id that came along with something else
+    (a question, a link): a missing or unknown one is ignored, the question or
+    the article matters more than the statistics."""
+    if search_id is None:
+        return
+    try:
+        log_outcome(session=session, search_id=search_id, outcome=outcome)
+    except NotFound:
+        pass
+
+
+def search_payload(
+    result: SearchResult, url_of: Callable[[str], str], search_id: int | None = None
+) -> dict[str, Any]:
+    """The API's answer to a search (also printed by `helpdesk kb search --json`)."""
+    return {
+        "query": result.query,
+        "lang": result.lang,
+        "search_id": search_id,
+        "suggestion": result.suggestion,
+        "results": [
+            {
+                "slug": hit.slug,
+                "title": hit.title,
+                "lang": hit.lang,
+                "snippet": hit.snippet,
+                "url": url_of(hit.slug),
+                "score": round(hit.score, 4),
+            }
+            for hit in result.hits
+        ],
+    }
 
 
 def categories(session: Session, lang: str | None = None) -> list[tuple[str, int]]:

@@ -12,7 +12,7 @@ from sqlmodel import Session, func, select
 from helpdesk.config import LANGUAGES
 from helpdesk.errors import Conflict, Forbidden, InvalidInput, NotFound
 from helpdesk.i18n import N_
-from helpdesk.models import Conversation, Message, User
+from helpdesk.models import Conversation, Message, User, pk
 from helpdesk.services import triage
 from helpdesk.services.users import hash_token
 
@@ -219,17 +219,21 @@ def send_message(
     *,
     session: Session,
     conversation_id: Any,
-    author: Author,
     client_id: Any,
     body: Any,
     staff: User | None = None,
     joined: bool = False,
 ) -> tuple[Message, bool]:
-    """Validate and store a message from a citizen or a staff member."""
+    """Store a message from the conversation's citizen (no `staff`) or a staff
+    member, once per client_id; returns it and whether it is new."""
     client_id = clean_client_id(client_id)
     text = clean_text(body, field="body", max_len=MAX_BODY, required=True)
     conv = lock_conversation(session, conversation_id)
-    if staff is not None:
+    if staff is None:
+        author = Author("citizen", conv.citizen_name or "")
+    else:
+        role = "moderator" if staff.role == "admin" else staff.role
+        author = Author(role, staff.name, staff.id)
         if not can_see(staff, conv) and not joined:
             raise NotFound(gettext("No such conversation."))
         if not can_write(staff, conv, joined=joined):
@@ -410,3 +414,26 @@ def held_by(session: Session, user_id: int) -> list[Conversation]:
             .order_by(Conversation.accepted_at)  # type: ignore[arg-type]
         )
     )
+
+
+def read_conversation(
+    *, session: Session, conversation_id: Any, token: str
+) -> dict[str, Any]:
+    """The conversation with its messages, for its citizen's token or a staff
+    token allowed to see it; NotFound otherwise, with no hint which."""
+    from helpdesk.services.users import user_for_token
+
+    conv = conversation_for_token(session=session, token=token)
+    if conv is not None and str(conv.id) == str(conversation_id):
+        body = conversation_state(session, conv)
+    else:
+        user = user_for_token(session=session, token=token)
+        conv = get_conversation(session, conversation_id) if user else None
+        if user is None or conv is None or not can_see(user, conv):
+            raise NotFound(gettext("No such conversation."))
+        body = staff_view(session, conv)
+    body["messages"] = [
+        message_dict(m)
+        for m in messages_after(session=session, conversation_id=pk(conv))
+    ]
+    return body

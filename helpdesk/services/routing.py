@@ -20,6 +20,7 @@ from helpdesk.services.conversations import (
     active_count,
     add_system_message,
     can_see,
+    create_conversation,
     lock_conversation,
     move,
     queue_order,
@@ -365,3 +366,17 @@ def sweep(*, session: Session, offer_timeout_s: float, grace_s: float) -> Change
     if stale:
         changes.merge(dispatch(session))
     return changes
+
+
+def open_conversation(
+    *, session: Session, **fields: Any
+) -> tuple[Conversation, str, Changes]:
+    """A citizen's new conversation, offered at once to whoever fits.
+
+    Returns it, the citizen's token and what changed, to announce after commit.
+    """
+    conv, token = create_conversation(session=session, **fields)
+    changes = dispatch(session, lang=conv.lang)
+    changes.conversations.add(pk(conv))
+    changes.queue_changed = True
+    return conv, token, changes

@@ -26,19 +26,9 @@
   function render(results) {
     list.innerHTML = "";
     results.forEach(function (r) {
-      var li = document.createElement("li");
-      var a = document.createElement("a");
-      a.href = r.url;
-      a.textContent = r.title;
-      a.lang = r.lang;
-      a.target = "_blank";
-      a.addEventListener("click", function () { outcome("opened"); });
-      var p = document.createElement("p");
-      p.className = "snippet";
-      p.innerHTML = r.snippet; // server-escaped, with <mark> highlights
-      li.appendChild(a);
-      li.appendChild(p);
-      list.appendChild(li);
+      list.appendChild(window.resultItem(r, {
+        snippet: true, newTab: true, onOpen: function () { outcome("opened"); },
+      }));
     });
     box.hidden = results.length === 0;
     button.textContent = results.length ? window.I18N.no_ask : window.I18N.ask;

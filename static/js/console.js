@@ -235,19 +235,14 @@
           ul.appendChild(none);
         }
         data.results.forEach(function (r) {
-          var li = document.createElement("li");
-          var a = document.createElement("a");
-          a.href = r.url; a.target = "_blank"; a.textContent = r.title; a.lang = r.lang;
-          var p = document.createElement("p");
-          p.className = "snippet";
-          p.innerHTML = r.snippet;
+          var li = window.resultItem(r, { snippet: true, newTab: true });
           var b = document.createElement("button");
           b.className = "secondary small";
           b.textContent = T.send_link;
           b.addEventListener("click", function () {
             send(r.title + "\n" + window.location.origin + r.url);
           });
-          li.appendChild(a); li.appendChild(p); li.appendChild(b);
+          li.appendChild(b);
           ul.appendChild(li);
         });
       });

@@ -9,15 +9,7 @@
 
   function show(results) {
     list.innerHTML = "";
-    results.forEach(function (r) {
-      var li = document.createElement("li");
-      var a = document.createElement("a");
-      a.href = r.url;
-      a.textContent = r.title;
-      a.lang = r.lang;
-      li.appendChild(a);
-      list.appendChild(li);
-    });
+    results.forEach(function (r) { list.appendChild(window.resultItem(r)); });
     list.hidden = results.length === 0;
   }
 
