@@ -36,7 +36,7 @@ from .kazakh import is_suffix, stem_folded
 from .stopwords import is_stop
 
 # Bumped whenever analysis changes, so that old indexes are rebuilt.
-ANALYSIS_VERSION = "2"
+ANALYSIS_VERSION = "3"
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _HYPHENS = "-‐‑–"
@@ -102,8 +102,34 @@ def stem_russian_raw(word: str) -> str:
     """
     stem = _stemmer("russian").stemWord(word.replace("ё", "е"))
     if len(stem) >= 7 and stem.endswith(("ова", "ева")):
-        stem = stem[:-3]
-    elif len(stem) >= 7 and stem.endswith(("у", "ю")):  # рекоменду-ем
+        return stem[:-3]
+    if len(stem) >= 7 and stem.endswith(("у", "ю")):  # рекоменду-ем
+        return stem[:-1]
+    if len(stem) >= 5 and stem.endswith("ьт"):  # провер-ьте
+        return stem[:-2]
+    return _aspect_stem(stem)
+
+
+_RU_VOWELS = frozenset("аеиоуыэюя")
+
+
+def _aspect_stem(stem: str) -> str:
+    """One stem for both aspects of a Russian verb: оплачива-ть, оплат-ить.
+
+    Snowball keeps the stem vowel of -ать/-ять verbs and the -ыва-/-ива- of
+    secondary imperfectives, so "проверять" (провер-я) misses "проверьте"
+    (провер) and "подписывать" misses "подписать". Both are cut here, and so is
+    the л that follows a labial before -ять (оформл-ять, оформ-ить). Consonant
+    alternations (оплач-/оплат-) are left to the query side, which tries both.
+    """
+    cut = False
+    if len(stem) >= 6 and stem.endswith(("ыва", "ива")):
+        stem, cut = stem[:-3], True
+    elif len(stem) >= 5 and stem.endswith("ва") and stem[-3] in _RU_VOWELS:
+        stem, cut = stem[:-2], True  # узна-ва-ть
+    if len(stem) >= 5 and stem[-1] in "ая" and stem[-2] not in _RU_VOWELS:
+        stem, cut = stem[:-1], True
+    if cut and len(stem) >= 5 and stem[-2:] in ("бл", "пл", "вл", "мл", "фл"):
         stem = stem[:-1]
     return stem
 

@@ -124,12 +124,18 @@ _RULES: list[tuple[str, Callable[[str], bool], int]] = [
     ("ыныз иниз ынызшы инизши ымыз имиз", _consonant, 2),
     ("сы си", _vowel, 2),
     ("ы и", _consonant, 2),
+    ("м", _vowel, 4),  # first person after a vowel: мазам-ды, картам-нан
     # person (predicative)
     ("мын мин", _vowel_or_lr, 2),
     ("бын бин быз биз", _zh_z_nasal, 2),
     ("пын пин пыз пиз", _voiceless, 2),
     ("сын син", _anything, 3),
-    # verb forms: verbal noun, converbs, participles, tenses, conditional
+]
+
+# Verb endings: verbal noun, converbs, participles, tenses, conditional. What
+# stands before one of them is a verb stem, never a noun's case or possession,
+# so stemming stops after it: ұсын-ады is not ұс-ын-ады, бұғатта-у not бұғат-та-у.
+_VERB_RULES: list[tuple[str, Callable[[str], bool], int]] = [
     ("у", _anything, 2),
     ("ып ип", _consonant, 2),
     ("п", _a_e, 3),
@@ -154,9 +160,10 @@ _RULES: list[tuple[str, Callable[[str], bool], int]] = [
 
 # suffix -> (test, minimum stem length) pairs; longest suffixes are tried first
 _BY_SUFFIX: dict[str, list[tuple[Callable[[str], bool], int]]] = {}
-for _suffixes, _test, _min in _RULES:
+for _suffixes, _test, _min in _RULES + _VERB_RULES:
     for _s in _suffixes.split():
         _BY_SUFFIX.setdefault(_s, []).append((_test, _min))
+_VERBAL = frozenset(s for suffixes, _t, _m in _VERB_RULES for s in suffixes.split())
 _SUFFIXES = sorted(_BY_SUFFIX, key=len, reverse=True)
 _MAX_CUTS = 6
 # A stem is at least three letters long, except these common two-letter roots
@@ -202,7 +209,10 @@ def stem_folded(word: str) -> str:
         stem = _strip_once(word)
         if stem is None:
             break
+        verbal = word[len(stem) :] in _VERBAL
         word = _devoice(stem)
+        if verbal:
+            break
     return word
 
 

@@ -155,9 +155,29 @@ def _latin_bases(word: str) -> list[str]:
     return bases
 
 
-def _length_factor(term: str) -> float:
-    """Short stems (ма, ки, из) stand for many words: they count for less."""
-    return 0.3 if len(term) <= 2 else 0.7 if len(term) == 3 else 1.0
+def _length_factor(term: str, word: str, kazakh: bool) -> float:
+    """Short stems cut from longer words (ал-ды, ет-уге) stand for many words.
+
+    A word written whole keeps its weight however short ("QR", "ЭЦП", "ИИН"),
+    and so does a three-letter Russian or English stem (код-ом, дом-а): it is a
+    root, where a three-letter Kazakh stem is often a cut too many.
+    """
+    if len(term) >= len(word):
+        return 1.0
+    if len(term) <= 2:
+        return 0.3
+    return 0.7 if len(term) == 3 and kazakh else 1.0
+
+
+# Russian verbs alternate the last consonant of the root between the aspects:
+# оплач-ивать / оплат-ить, запрещ-ать / запрет-ить, подтвержд-ать / подтверд-ить.
+_ALTERNATIONS = (("жд", "д"), ("ч", "т"), ("щ", "т"))
+
+
+def _alternations(stem: str) -> list[str]:
+    if len(stem) < 5:
+        return []
+    return [stem[: -len(a)] + b for a, b in _ALTERNATIONS if stem.endswith(a)][:1]
 
 
 def _word_alternatives(word: str, lang: str) -> list[Alt]:
@@ -177,6 +197,10 @@ def _word_alternatives(word: str, lang: str) -> list[Alt]:
         kazakh_first = lang == "kk" or has_kazakh_letter(word)
         primary = stem_kazakh(word) if kazakh_first else stem_russian(word)
         alts.append(Alt(primary, W_EXACT, "exact"))
+        if not kazakh_first:
+            raw = stem_russian_raw(word)
+            for variant in _alternations(raw):
+                alts.append(Alt(fold_cyrillic(variant), W_TRANSLIT, "exact"))
         for latin in {
             cyrillic_to_latin(word),
             cyrillic_to_latin(stem_russian_raw(word)),
@@ -184,8 +208,11 @@ def _word_alternatives(word: str, lang: str) -> list[Alt]:
             alts.append(Alt(stem_english(latin), W_TRANSLIT, "translit"))
     else:
         alts.append(Alt(word, W_EXACT, "exact"))
+    whole = fold_cyrillic(word) if is_cyrillic(word) else word
+    kazakh_reading = is_cyrillic(word) and (lang == "kk" or has_kazakh_letter(word))
     for alt in alts:
-        alt.weight *= _length_factor(alt.term)
+        kazakh = alt.kind == "kk-latin" or (kazakh_reading and alt.kind == "exact")
+        alt.weight *= _length_factor(alt.term, whole, kazakh)
     return alts
 
 

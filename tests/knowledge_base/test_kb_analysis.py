@@ -27,6 +27,25 @@ def test_russian_inflections_share_a_term(family: list[str]) -> None:
 @pytest.mark.parametrize(
     "family",
     [
+        # both aspects of a verb, and the imperative of an article
+        ["проверять", "проверяю", "проверить", "проверьте"],
+        ["заполнять", "заполняйте", "заполнить", "заполните"],
+        ["подписывать", "подписывайте", "подписать", "подписал"],
+        ["оформлять", "оформляю", "оформить", "оформите"],
+        ["отправлять", "отправить", "отправьте"],
+        ["получать", "получаю", "получить", "получите"],
+        ["сохранять", "сохранить", "сохраните"],
+        ["скачивать", "скачать", "скачайте"],
+    ],
+)
+def test_russian_verb_aspects_share_a_term(family: list[str]) -> None:
+    terms = {word: analyze_word(word, "ru") for word in family}
+    assert len(set(terms.values())) == 1, terms
+
+
+@pytest.mark.parametrize(
+    "family",
+    [
         ["scam", "scams", "scammed"],
         ["backup", "backups"],
         ["interview", "interviews", "interviewing"],

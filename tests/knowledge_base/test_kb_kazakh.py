@@ -31,6 +31,10 @@ from knowledge_base.kazakh import stem
         ["бұғаттау", "бұғаттаймын", "бұғаттадым", "бұғаттауға"],
         ["алу", "алдым", "алмаймын", "алып"],
         ["көмектесу", "көмектескім"],
+        ["ұсыну", "ұсынады", "ұсынамын", "ұсынып"],  # not ұс-ын
+        # first person after a vowel, before a case ending
+        ["картамнан", "карта", "картаны", "картасы"],
+        ["мазамды", "маза"],
     ],
 )
 def test_word_forms_share_a_stem(family: list[str]) -> None:
