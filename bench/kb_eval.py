@@ -1,13 +1,16 @@
-"""Relevance of the knowledge-base search on the kb-eval development set.
+"""Relevance of the knowledge-base search on an evaluation set.
 
-Loads dev_articles.jsonl into a temporary index, runs dev_queries.jsonl and
+The set is a folder with articles and queries: the kb-eval development set
+(dev_articles.jsonl, dev_queries.jsonl) or bench/holdout (articles.jsonl,
+queries.jsonl), a second set written apart from the search's vocabulary.
+Loads the articles into a temporary index, runs the queries and
 prints recall@3 and MRR per query kind and overall, and the share of
 no-answer queries (relevant: []) answered with no result. With --distractors
 (the default when knowledge_base/starter exists) it runs again with the starter
 articles added to the index, to show the figures hold among more articles on
 the same topics.
 
-    python bench/kb_eval.py [KB_EVAL_DIR] [--no-distractors] [--show-misses]
+    python bench/kb_eval.py [EVAL_DIR] [--no-distractors] [--show-misses]
 """
 
 from __future__ import annotations
@@ -26,11 +29,24 @@ sys.path.insert(0, str(ROOT))
 from knowledge_base import STARTER_DIR, SearchIndex, load_articles  # noqa: E402
 
 
+def eval_files(eval_dir: Path) -> tuple[Path, Path] | None:
+    """The articles and queries files of an evaluation folder, if it has them."""
+    for prefix in ("dev_", ""):
+        articles = eval_dir / f"{prefix}articles.jsonl"
+        queries = eval_dir / f"{prefix}queries.jsonl"
+        if articles.exists() and queries.exists():
+            return articles, queries
+    return None
+
+
 def evaluate(
     eval_dir: Path, distractors: bool, show_misses: bool, limit: int = 10
 ) -> dict[str, dict[str, float]]:
     """Run the queries against a fresh index and return the figures by kind."""
-    docs, errors = load_articles(eval_dir / "dev_articles.jsonl")
+    files = eval_files(eval_dir)
+    assert files is not None
+    articles_file, queries_file = files
+    docs, errors = load_articles(articles_file)
     if errors:
         print(f"warning: {len(errors)} bad article records: {errors[:3]}")
     if distractors:
@@ -45,7 +61,7 @@ def evaluate(
         docs = docs + extra
     queries = [
         json.loads(line)
-        for line in (eval_dir / "dev_queries.jsonl").read_text("utf-8").splitlines()
+        for line in queries_file.read_text("utf-8").splitlines()
         if line.strip()
     ]
     dev_slugs = {d.slug for d in docs[: len(docs) - (len(extra) if distractors else 0)]}
@@ -140,15 +156,15 @@ def main() -> int:
         "eval_dir",
         nargs="?",
         default=str(ROOT.parent / "shared" / "kb-eval"),
-        help="folder with dev_articles.jsonl and dev_queries.jsonl "
+        help="folder with (dev_)articles.jsonl and (dev_)queries.jsonl "
         "(default: ../shared/kb-eval from the repository root)",
     )
     parser.add_argument("--no-distractors", action="store_true")
     parser.add_argument("--show-misses", action="store_true")
     args = parser.parse_args()
     eval_dir = Path(args.eval_dir)
-    if not (eval_dir / "dev_queries.jsonl").exists():
-        print(f"error: no dev_queries.jsonl in {eval_dir}", file=sys.stderr)
+    if eval_files(eval_dir) is None:
+        print(f"error: no articles and queries files in {eval_dir}", file=sys.stderr)
         return 2
     print_table("dev articles only", evaluate(eval_dir, False, args.show_misses))
     if not args.no_distractors and any(STARTER_DIR.glob("*.md")):

@@ -83,54 +83,64 @@ def _anything(c: str) -> bool:
     return True
 
 
-# (suffixes, test on the last letter of what remains, minimum stem length)
-_RULES: list[tuple[str, Callable[[str], bool], int]] = [
-    # plural
-    ("лар лер", _vowel_or_r, 2),
-    ("дар дер", _voiced_not_nasal, 2),
-    ("дар дер", _zh_z_nasal, 2),
-    ("тар тер", _voiceless, 2),
-    # genitive
-    ("нын нин", _vowel_or_nasal, 2),
-    ("дын дин", _voiced_not_nasal, 2),
-    ("тын тин", _voiceless, 2),
-    # dative (bare -а/-е only after a first-person possessive: үйіме, балама)
-    ("га ге", _vowel_or_voiced, 2),
-    ("ка ке", _voiceless, 2),
-    ("на не", _after_y_i, 3),
-    ("а е", _after_m, 3),
-    # accusative
-    ("ны ни", _vowel, 2),
-    ("ды ди", _voiced, 2),
-    ("ды ди", _vowel, 4),  # past tense of vowel verbs; short жа-ды is жад-ы
-    ("ты ти", _voiceless, 2),
-    # locative, ablative, instrumental, locative adjective
-    ("да де", _vowel_or_voiced, 2),
-    ("та те", _voiceless, 2),
-    ("нда нде", _after_y_i, 2),
-    ("дан ден", _vowel_or_voiced, 2),
-    ("нан нен", _vowel_or_nasal, 2),
-    ("тан тен", _voiceless, 2),
-    ("мен менен", _vowel_or_lr, 2),
-    ("бен бенен", _zh_z_nasal, 2),
-    ("пен пенен", _voiceless, 2),
-    ("дагы деги", _vowel_or_voiced, 2),
-    ("тагы теги", _voiceless, 2),
-    ("ндагы ндеги", _after_y_i, 2),
-    # possessive
-    ("ым им ын ин", _consonant, 2),
-    ("н", _after_y_i, 4),
-    ("ныз низ нызшы низши мыз миз", _vowel, 2),
-    ("ыныз иниз ынызшы инизши ымыз имиз", _consonant, 2),
-    ("сы си", _vowel, 2),
-    ("ы и", _consonant, 2),
-    ("м", _vowel, 4),  # first person after a vowel: мазам-ды, картам-нан
-    # person (predicative)
-    ("мын мин", _vowel_or_lr, 2),
-    ("бын бин быз биз", _zh_z_nasal, 2),
-    ("пын пин пыз пиз", _voiceless, 2),
-    ("сын син", _anything, 3),
-]
+# (suffixes, test on the last letter of what remains, minimum stem length),
+# by the slot a suffix fills in a noun: stem + plural + possession + case +
+# person. Cutting right to left, each cut must fill an earlier slot than the
+# one before it: сақта-ңыз is not сақ-та-ңыз, a case never stands before a
+# possessive.
+PLURAL, POSSESSIVE, CASE, PERSON = 1, 2, 3, 4
+_NOUN_RULES: dict[int, list[tuple[str, Callable[[str], bool], int]]] = {
+    PLURAL: [
+        ("лар лер", _vowel_or_r, 2),
+        ("дар дер", _voiced_not_nasal, 2),
+        ("дар дер", _zh_z_nasal, 2),
+        ("тар тер", _voiceless, 2),
+    ],
+    POSSESSIVE: [
+        ("ым им ын ин", _consonant, 2),
+        ("ныз низ нызшы низши мыз миз", _vowel, 2),
+        ("ыныз иниз ынызшы инизши ымыз имиз", _consonant, 2),
+        ("сы си", _vowel, 2),
+        ("ы и", _consonant, 2),
+        ("м", _vowel, 4),  # first person after a vowel: мазам-ды, картам-нан
+    ],
+    CASE: [
+        # genitive
+        ("нын нин", _vowel_or_nasal, 2),
+        ("дын дин", _voiced_not_nasal, 2),
+        ("тын тин", _voiceless, 2),
+        # dative (bare -а/-е only after a first-person possessive: үйіме, балама)
+        ("га ге", _vowel_or_voiced, 2),
+        ("ка ке", _voiceless, 2),
+        ("на не", _after_y_i, 3),
+        ("а е", _after_m, 3),
+        # accusative (-н after a possessive: куәлігі-н)
+        ("ны ни", _vowel, 2),
+        ("ды ди", _voiced, 2),
+        ("ды ди", _vowel, 4),  # past tense of vowel verbs; short жа-ды is жад-ы
+        ("ты ти", _voiceless, 2),
+        ("н", _after_y_i, 4),
+        # locative, ablative, instrumental, locative adjective
+        ("да де", _vowel_or_voiced, 2),
+        ("та те", _voiceless, 2),
+        ("нда нде", _after_y_i, 2),
+        ("дан ден", _vowel_or_voiced, 2),
+        ("нан нен", _vowel_or_nasal, 2),
+        ("тан тен", _voiceless, 2),
+        ("мен менен", _vowel_or_lr, 2),
+        ("бен бенен", _zh_z_nasal, 2),
+        ("пен пенен", _voiceless, 2),
+        ("дагы деги", _vowel_or_voiced, 2),
+        ("тагы теги", _voiceless, 2),
+        ("ндагы ндеги", _after_y_i, 2),
+    ],
+    PERSON: [  # predicative
+        ("мын мин", _vowel_or_lr, 2),
+        ("бын бин быз биз", _zh_z_nasal, 2),
+        ("пын пин пыз пиз", _voiceless, 2),
+        ("сын син", _anything, 3),
+    ],
+}
 
 # Verb endings: verbal noun, converbs, participles, tenses, conditional. What
 # stands before one of them is a verb stem, never a noun's case or possession,
@@ -158,12 +168,13 @@ _VERB_RULES: list[tuple[str, Callable[[str], bool], int]] = [
     ("паимын пеимин паиды пеиди паитын пеитин паган пеген", _voiceless, 2),
 ]
 
-# suffix -> (test, minimum stem length) pairs; longest suffixes are tried first
-_BY_SUFFIX: dict[str, list[tuple[Callable[[str], bool], int]]] = {}
-for _suffixes, _test, _min in _RULES + _VERB_RULES:
-    for _s in _suffixes.split():
-        _BY_SUFFIX.setdefault(_s, []).append((_test, _min))
-_VERBAL = frozenset(s for suffixes, _t, _m in _VERB_RULES for s in suffixes.split())
+VERB = 0  # a verb ending may follow any noun slot; nothing is cut after it
+# suffix -> (test, minimum stem length, slot); longest suffixes are tried first
+_BY_SUFFIX: dict[str, list[tuple[Callable[[str], bool], int, int]]] = {}
+for _slot, _rules in [*_NOUN_RULES.items(), (VERB, _VERB_RULES)]:
+    for _suffixes, _test, _min in _rules:
+        for _s in _suffixes.split():
+            _BY_SUFFIX.setdefault(_s, []).append((_test, _min, _slot))
 _SUFFIXES = sorted(_BY_SUFFIX, key=len, reverse=True)
 _MAX_CUTS = 6
 # A stem is at least three letters long, except these common two-letter roots
@@ -180,7 +191,8 @@ def _devoice(stem: str) -> str:
     return stem
 
 
-def _strip_once(word: str) -> str | None:
+def _strip_once(word: str, before: int = PERSON + 1) -> tuple[str, int] | None:
+    """Cut one suffix of a slot before `before`: the rest, and the slot cut."""
     for suffix in _SUFFIXES:
         if len(suffix) >= len(word) or not word.endswith(suffix):
             continue
@@ -190,29 +202,33 @@ def _strip_once(word: str) -> str | None:
         last = stem[-1]
         if len(stem) < 3 and stem not in SHORT_ROOTS:
             continue
-        for test, min_len in _BY_SUFFIX[suffix]:
-            if len(stem) >= min_len and test(last):
-                return stem
+        for test, min_len, slot in _BY_SUFFIX[suffix]:
+            if slot < before and len(stem) >= min_len and test(last):
+                return stem, slot
     return None
 
 
 def is_suffix(fragment: str) -> bool:
     """Tell whether a folded fragment is a Kazakh suffix (as in "WhatsApp-қа")."""
-    return fragment in _BY_SUFFIX or _strip_once("ааа" + fragment) == "ааа"
+    cut = _strip_once("ааа" + fragment)
+    return fragment in _BY_SUFFIX or (cut is not None and cut[0] == "ааа")
 
 
 @lru_cache(maxsize=200_000)
 def stem_folded(word: str) -> str:
     """Stem a word already in the folded alphabet."""
     word = _devoice(word)
+    before = PERSON + 1
     for _ in range(_MAX_CUTS):
-        stem = _strip_once(word)
-        if stem is None:
+        cut = _strip_once(word, before)
+        if cut is None:
             break
-        verbal = word[len(stem) :] in _VERBAL
+        stem, slot = cut
         word = _devoice(stem)
-        if verbal:
+        if slot == VERB:
             break
+        # a compound's own -ы stays possessive-like: зейнетақы-сы
+        before = slot + 1 if slot == POSSESSIVE else slot
     return word
 
 

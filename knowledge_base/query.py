@@ -64,6 +64,7 @@ W_LATIN_KK = 0.7  # Kazakh reading of a Latin word in a non-Kazakh query
 W_NEAR = 0.7
 W_FUZZY = {1: 0.6, 2: 0.45}
 W_CONCEPT = 0.6
+W_PHRASE = 0.85  # a phrase of the vocabulary names its concept more surely
 W_TOPIC = 0.35
 W_PREFIX = 1.0
 W_PREFIX_BODY = 0.5
@@ -345,15 +346,16 @@ def analyze_query(
 
     # concepts: single-word terms, and phrases over the sequence of candidates
     lattice = [{a.term for a in alts if a.kind != "other"} for alts in candidates]
-    concepts: list[set[str]] = [set() for _ in units]
+    concepts: list[dict[str, float]] = [{} for _ in units]
     topics: list[set[str]] = [set() for _ in units]
     for i, stems in enumerate(lattice):
         for stem in stems:
-            concepts[i] |= vocabulary.concepts_of(stem)
+            concepts[i].update(dict.fromkeys(vocabulary.concepts_of(stem), W_CONCEPT))
             topics[i] |= vocabulary.topics_of(stem)
     for members, concept in vocabulary.find_lattice(lattice):
+        weight = W_PHRASE if len(members) > 1 else W_CONCEPT
         for i in members:
-            concepts[i].add(concept)
+            concepts[i][concept] = max(concepts[i].get(concept, 0.0), weight)
 
     fuzzy_left = FUZZY_WORDS
     for unit, alts, unit_concepts, unit_topics in zip(
@@ -369,8 +371,8 @@ def analyze_query(
                 for base in bases:
                     kept.extend(_fuzzy_alts(base.term, lexicon))
         kept.extend(
-            Alt(c, W_CONCEPT, "concept")
-            for c in sorted(unit_concepts)
+            Alt(c, weight, "concept")
+            for c, weight in sorted(unit_concepts.items())
             if lexicon.df_any(c)
         )
         kept.extend(
