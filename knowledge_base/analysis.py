@@ -32,11 +32,11 @@ from .folding import (
     is_latin,
     normalize_text,
 )
-from .kazakh import is_suffix, stem_folded
+from .kazakh import is_suffix, stem_folded, stem_variants
 from .stopwords import is_stop
 
 # Bumped whenever analysis changes, so that old indexes are rebuilt.
-ANALYSIS_VERSION = "3"
+ANALYSIS_VERSION = "4"
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _HYPHENS = "-‐‑–"
@@ -144,6 +144,11 @@ def stem_russian(word: str) -> str:
 def stem_kazakh(word: str) -> str:
     """Fold a Kazakh word (any spelling) and strip its suffixes."""
     return stem_folded(fold_kazakh(word))
+
+
+def kazakh_variants(word: str) -> tuple[str, ...]:
+    """Other stems a Kazakh word may share with its other forms (any spelling)."""
+    return stem_variants(fold_kazakh(word))
 
 
 def analyze_word(word: str, lang: str) -> str:

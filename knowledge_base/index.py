@@ -31,7 +31,13 @@ from whoosh import fields, index, writing
 from whoosh.analysis import SpaceSeparatedTokenizer
 from whoosh.searching import Searcher
 
-from .analysis import ANALYSIS_VERSION, analyze, analyze_tokens, tokenize
+from .analysis import (
+    ANALYSIS_VERSION,
+    analyze_tokens,
+    has_kazakh_letter,
+    kazakh_variants,
+    tokenize,
+)
 from .articles import ArticleDoc
 from .folding import fold_cyrillic, is_cyrillic
 from .search import SearchResult, run_search
@@ -92,24 +98,36 @@ def _edge_grams(words: list[str]) -> list[str]:
     return grams
 
 
-def _with_concepts(stems: list[str], vocabulary: Vocabulary) -> list[str]:
-    concepts = [concept for _members, concept in vocabulary.find(stems)]
+def _with_concepts(text: str, lang: str, vocabulary: Vocabulary) -> list[str]:
+    """The terms of a text, the concepts they name and their topic marks.
+
+    A Kazakh word is looked up under its stem variants too (see
+    `kazakh.stem_variants`), as a query's words are: a bare "пошта" cut to
+    "пош" still names the concept of the term "пошта".
+    """
+    pairs = analyze_tokens(tokenize(text), lang)
+    stems = [term for _token, term in pairs]
+    lattice = [
+        {term, *kazakh_variants(token.word)} if _kazakh(token.word, lang) else {term}
+        for token, term in pairs
+    ]
+    concepts = [concept for _members, concept in vocabulary.find_lattice(lattice)]
     topics = sorted({t for stem in stems for t in vocabulary.topics_of(stem)})
     return stems + concepts + topics
+
+
+def _kazakh(word: str, lang: str) -> bool:
+    return is_cyrillic(word) and (lang == "kk" or has_kazakh_letter(word))
 
 
 def document_fields(doc: ArticleDoc, vocabulary: Vocabulary) -> dict[str, Any]:
     """The Whoosh fields of an article: analysed terms plus concept tokens."""
     body_text = markdown_to_text(doc.body)
-    title_stems = analyze(doc.title, doc.lang)
-    title_terms = _with_concepts(title_stems, vocabulary)
+    title_terms = _with_concepts(doc.title, doc.lang, vocabulary)
     tag_terms = [
-        t
-        for tag in doc.tags
-        for t in _with_concepts(analyze(tag, doc.lang), vocabulary)
+        t for tag in doc.tags for t in _with_concepts(tag, doc.lang, vocabulary)
     ]
-    body_stems = [term for _tok, term in analyze_tokens(tokenize(body_text), doc.lang)]
-    body_terms = _with_concepts(body_stems, vocabulary)
+    body_terms = _with_concepts(body_text, doc.lang, vocabulary)
     head_words = _head_words(doc.title + "\n" + "\n".join(doc.tags))
     return {
         "slug": doc.slug,

@@ -214,22 +214,49 @@ def is_suffix(fragment: str) -> bool:
     return fragment in _BY_SUFFIX or (cut is not None and cut[0] == "ааа")
 
 
-@lru_cache(maxsize=200_000)
-def stem_folded(word: str) -> str:
-    """Stem a word already in the folded alphabet."""
+def _chain(word: str, ordered: bool = True) -> list[str]:
+    """The word and each stem on the way to its final stem (the last item)."""
     word = _devoice(word)
+    chain = [word]
     before = PERSON + 1
     for _ in range(_MAX_CUTS):
-        cut = _strip_once(word, before)
+        cut = _strip_once(word, before if ordered else PERSON + 1)
         if cut is None:
             break
         stem, slot = cut
         word = _devoice(stem)
+        chain.append(word)
         if slot == VERB:
             break
         # a compound's own -ы stays possessive-like: зейнетақы-сы
         before = slot + 1 if slot == POSSESSIVE else slot
-    return word
+    return chain
+
+
+@lru_cache(maxsize=200_000)
+def stem_folded(word: str) -> str:
+    """Stem a word already in the folded alphabet."""
+    return _chain(word)[-1]
+
+
+@lru_cache(maxsize=100_000)
+def stem_variants(word: str) -> tuple[str, ...]:
+    """Other stems a folded word may share with its other forms.
+
+    A bare noun can look inflected (сілтеме read as сілте-м-е, "to my сілте"),
+    so it and its inflected forms (сілтеме-ні) may stem apart. The variants are
+    the word itself and the stems on the way to its stem, and the stem cut with
+    no regard to the order of slots; the final stem is not among them. Words
+    of a query look for these too, and the vocabulary files terms under them.
+    """
+    final = stem_folded(word)
+    seen = {final}
+    variants = []
+    for candidate in [*_chain(word)[:-1], _chain(word, ordered=False)[-1]]:
+        if candidate not in seen and len(candidate) >= 4:
+            seen.add(candidate)
+            variants.append(candidate)
+    return tuple(variants)
 
 
 def stem(word: str) -> str:

@@ -35,6 +35,7 @@ from whoosh.reading import IndexReader
 from .analysis import (
     Token,
     has_kazakh_letter,
+    kazakh_variants,
     stem_english,
     stem_kazakh,
     stem_russian,
@@ -64,6 +65,7 @@ W_LATIN_KK = 0.7  # Kazakh reading of a Latin word in a non-Kazakh query
 W_NEAR = 0.7
 W_FUZZY = {1: 0.6, 2: 0.45}
 W_CONCEPT = 0.6
+W_VARIANT = 0.9  # another stem of a Kazakh word (see kazakh.stem_variants)
 W_PHRASE = 0.85  # a phrase of the vocabulary names its concept more surely
 W_TOPIC = 0.35
 W_PREFIX = 1.0
@@ -187,6 +189,9 @@ def _word_alternatives(word: str, lang: str) -> list[Alt]:
         alts.append(Alt(stem_english(word), W_EXACT, "exact"))
         kk_weight = W_EXACT if lang == "kk" else W_LATIN_KK
         alts.append(Alt(stem_kazakh(word), kk_weight, "kk-latin"))
+        alts.extend(
+            Alt(v, kk_weight * W_VARIANT, "kk-latin") for v in kazakh_variants(word)
+        )
         if "ng" in word:  # phone Latin writes ң as ng
             alts.append(
                 Alt(stem_kazakh(word.replace("ng", "ñ")), kk_weight, "kk-latin")
@@ -198,6 +203,8 @@ def _word_alternatives(word: str, lang: str) -> list[Alt]:
         kazakh_first = lang == "kk" or has_kazakh_letter(word)
         primary = stem_kazakh(word) if kazakh_first else stem_russian(word)
         alts.append(Alt(primary, W_EXACT, "exact"))
+        if kazakh_first:
+            alts.extend(Alt(v, W_VARIANT, "exact") for v in kazakh_variants(word))
         if not kazakh_first:
             raw = stem_russian_raw(word)
             for variant in _alternations(raw):

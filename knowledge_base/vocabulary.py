@@ -22,7 +22,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .analysis import analyze, has_kazakh_letter
+from .analysis import analyze, has_kazakh_letter, kazakh_variants
 from .folding import is_cyrillic, is_latin, normalize_text
 from .language import language_scores
 
@@ -119,6 +119,9 @@ class Vocabulary:
             if len(stems) == 1:
                 if len(words) == 1 and not _over_stripped(term, stems[0]):
                     self.single[stems[0]].add(concept)
+                if len(words) == 1 and lang == "kk":  # сілтеме: also силтеме
+                    for variant in kazakh_variants(term):
+                        self.single[variant].add(concept)
                 continue
             self.phrases.append(Phrase(stems, concept))
         return primary

@@ -75,3 +75,11 @@ def test_loanwords_and_short_roots_are_not_cut_wrongly(word: str) -> None:
 def test_spellings_do_not_change_the_stem() -> None:
     assert stem("balabaqshağa") == stem("балабакшага") == stem("балабақшаға")
     assert stem("shaqyrý") == stem("шақыру")
+
+
+def test_a_bare_noun_and_its_inflected_forms_meet_through_the_variants() -> None:
+    from knowledge_base.kazakh import stem_variants
+
+    # сілтеме reads as сілте-м-е ("to my сілте"), сілтемені as сілтеме-ні
+    bare, inflected = stem("сілтеме"), stem("сілтемені")
+    assert inflected in stem_variants("силтеме") or bare in stem_variants("силтемени")

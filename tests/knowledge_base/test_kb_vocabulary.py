@@ -6,6 +6,7 @@ from pathlib import Path
 
 from knowledge_base import VOCABULARY_DIR, Vocabulary
 from knowledge_base.analysis import analyze
+from knowledge_base.index import _with_concepts
 
 
 def concepts(vocabulary: Vocabulary, text: str, lang: str) -> set[str]:
@@ -88,3 +89,13 @@ def test_the_shipped_vocabulary_loads() -> None:
     vocabulary = Vocabulary.load(VOCABULARY_DIR)
     if any(VOCABULARY_DIR.glob("*.txt")):
         assert len(vocabulary) > 0 and vocabulary.fingerprint
+
+
+def test_a_kazakh_term_names_its_concept_in_every_form() -> None:
+    vocabulary = Vocabulary.from_lines(["ссылка | сілтеме | link", "почта | пошта"])
+    for text in ("сілтеме", "сілтемені ашпаңыз", "сілтемеге кірдім"):
+        assert concepts(vocabulary, text, "kk") == {"ссылка"}, text
+    # in an article, a word the stripper cuts too short (пошта → пош) still
+    # names the concept of its whole form
+    terms = _with_concepts("Пошта арқылы жіберіңіз", "kk", vocabulary)
+    assert {vocabulary.labels.get(t) for t in terms} >= {"почта"}
