@@ -166,10 +166,10 @@ def main() -> int:
     if eval_files(eval_dir) is None:
         print(f"error: no articles and queries files in {eval_dir}", file=sys.stderr)
         return 2
-    print_table("dev articles only", evaluate(eval_dir, False, args.show_misses))
+    print_table("the set's articles only", evaluate(eval_dir, False, args.show_misses))
     if not args.no_distractors and any(STARTER_DIR.glob("*.md")):
         print_table(
-            "dev articles + starter articles as distractors",
+            "the set's articles + starter articles as distractors",
             evaluate(eval_dir, True, args.show_misses),
             with_dev_order=True,
         )
