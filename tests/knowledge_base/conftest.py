@@ -121,3 +121,9 @@ def index(tmp_path: Path, vocabulary: Vocabulary) -> Iterator[SearchIndex]:
     search_index.rebuild(ARTICLES)
     yield search_index
     search_index.close()
+
+
+@pytest.fixture(scope="session")
+def shipped() -> Vocabulary:
+    """The vocabulary the search ships with (knowledge_base/vocabulary)."""
+    return Vocabulary.load()

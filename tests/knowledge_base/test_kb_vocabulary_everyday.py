@@ -9,13 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge_base import VOCABULARY_DIR, Vocabulary
+from knowledge_base import Vocabulary
 from knowledge_base.analysis import analyze
-
-
-@pytest.fixture(scope="module")
-def shipped() -> Vocabulary:
-    return Vocabulary.load(VOCABULARY_DIR)
 
 
 def concept_ids(vocabulary: Vocabulary, text: str, lang: str) -> set[str]:

@@ -13,11 +13,6 @@ from knowledge_base import Vocabulary
 from knowledge_base.analysis import analyze
 
 
-@pytest.fixture(scope="module")
-def shipped() -> Vocabulary:
-    return Vocabulary.load()
-
-
 def labels(vocabulary: Vocabulary, text: str, lang: str) -> set[str]:
     return {vocabulary.labels[c] for _pos, c in vocabulary.find(analyze(text, lang))}
 

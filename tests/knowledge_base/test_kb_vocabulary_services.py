@@ -15,11 +15,6 @@ from knowledge_base import Vocabulary
 from knowledge_base.analysis import analyze
 
 
-@pytest.fixture(scope="module")
-def shipped() -> Vocabulary:
-    return Vocabulary.load()
-
-
 def concepts(vocabulary: Vocabulary, text: str, lang: str) -> dict[str, str]:
     """Concept ids found in a text, with their labels."""
     return {c: vocabulary.labels[c] for _pos, c in vocabulary.find(analyze(text, lang))}
