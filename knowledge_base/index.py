@@ -33,9 +33,6 @@ from whoosh.searching import Searcher
 
 from .analysis import (
     ANALYSIS_VERSION,
-    analyze_tokens,
-    has_kazakh_letter,
-    kazakh_variants,
     tokenize,
 )
 from .articles import ArticleDoc
@@ -99,25 +96,8 @@ def _edge_grams(words: list[str]) -> list[str]:
 
 
 def _with_concepts(text: str, lang: str, vocabulary: Vocabulary) -> list[str]:
-    """The terms of a text, the concepts they name and their topic marks.
-
-    A Kazakh word is looked up under its stem variants too (see
-    `kazakh.stem_variants`), as a query's words are: a bare "пошта" cut to
-    "пош" still names the concept of the term "пошта".
-    """
-    pairs = analyze_tokens(tokenize(text), lang)
-    stems = [term for _token, term in pairs]
-    lattice = [
-        {term, *kazakh_variants(token.word)} if _kazakh(token.word, lang) else {term}
-        for token, term in pairs
-    ]
-    concepts = [concept for _members, concept in vocabulary.find_lattice(lattice)]
-    topics = sorted({t for stem in stems for t in vocabulary.topics_of(stem)})
-    return stems + concepts + topics
-
-
-def _kazakh(word: str, lang: str) -> bool:
-    return is_cyrillic(word) and (lang == "kk" or has_kazakh_letter(word))
+    """The terms of a text, the concepts they name and their topic marks."""
+    return [term for term, _position in vocabulary.annotate(text, lang)]
 
 
 def document_fields(doc: ArticleDoc, vocabulary: Vocabulary) -> dict[str, Any]:

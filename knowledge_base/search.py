@@ -23,7 +23,7 @@ article: 1 for the rarest words, near 0 for words in most articles.
 from __future__ import annotations
 
 import heapq
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from whoosh.searching import Searcher
 
@@ -61,6 +61,11 @@ SHORT_QUERY = 3
 MIN_UNITS = 2
 EVIDENCE_MIN = 0.75
 EVIDENCE_PREFIX = 0.5
+# A query word found only in the body, with no other query word within
+# NEAR_WORDS words of it there, counts ISOLATED of its value: words of one
+# need stand together, words that an article uses for something else do not.
+NEAR_WORDS = 12
+ISOLATED = 0.5
 
 
 @dataclass
@@ -184,6 +189,107 @@ def evidence(
         count += best >= UNIT_MIN
         any_count += found
     return total, count, any_count
+
+
+def _isolated_units(
+    values: list[list[tuple[str, float]]],
+    matched: dict[str, set[str]],
+    positions: dict[str, list[int]],
+) -> set[int]:
+    """Units matched only in the body, with no other matched unit near them.
+
+    A unit matched in the title or tags names what the article is about: the
+    body words of a question then stand beside it, wherever they are.
+    """
+    in_head = False
+    where: list[list[int]] = []  # body positions of each unit's matches
+    for alternatives in values:
+        found = [term for term, _value in alternatives if matched.get(term)]
+        in_head = in_head or any("head" in matched[term] for term in found)
+        where.append(sorted(p for term in found for p in positions.get(term, ())))
+    if in_head:
+        return set()
+    isolated = set()
+    for index, mine in enumerate(where):
+        near = any(
+            abs(a - b) <= NEAR_WORDS
+            for other, theirs in enumerate(where)
+            if other != index
+            for a in mine
+            for b in theirs
+        )
+        if mine and not near:
+            isolated.add(index)
+    return isolated
+
+
+def _scaled(
+    values: list[list[tuple[str, float]]], units: set[int]
+) -> list[list[tuple[str, float]]]:
+    return [
+        [(term, value * ISOLATED) for term, value in alternatives]
+        if index in units
+        else alternatives
+        for index, alternatives in enumerate(values)
+    ]
+
+
+def with_proximity(
+    hit: RawHit,
+    plan: QueryPlan,
+    values: list[list[tuple[str, float]]],
+    vocabulary: Vocabulary,
+) -> None:
+    """Recount a hit's evidence with its isolated body words at ISOLATED.
+
+    Only where it can matter: a hit that stays an answer even with all its
+    body-only words at ISOLATED keeps its evidence, and its body is not read.
+    """
+    body_only = {
+        index
+        for index, alternatives in enumerate(values)
+        if not any("head" in hit.matched.get(term, ()) for term, _v in alternatives)
+    }
+    worst = replace(hit)
+    worst.evidence, worst.units_matched, worst.units_any = evidence(
+        _scaled(values, body_only), hit.matched
+    )
+    if accept(worst, plan, False):
+        return
+    positions: dict[str, list[int]] = {}
+    for term, position in vocabulary.annotate(markdown_to_text(hit.body), hit.lang):
+        positions.setdefault(term, []).append(position)
+    isolated = _isolated_units(values, hit.matched, positions)
+    if not isolated:
+        return
+    boost = hit.score / hit.evidence if hit.evidence else 1.0
+    scaled = _scaled(values, isolated)
+    hit.evidence, hit.units_matched, hit.units_any = evidence(scaled, hit.matched)
+    hit.score = hit.evidence * boost
+
+
+def _answers(
+    raw: list[RawHit],
+    plan: QueryPlan,
+    values: list[list[tuple[str, float]]],
+    vocabulary: Vocabulary,
+    limit: int,
+) -> list[RawHit]:
+    """The accepted hits, best first, proximity counted (see `with_proximity`).
+
+    Proximity only lowers a score, so the hits are taken best first until the
+    next one cannot reach the first `limit` any more: only those are read.
+    """
+    kept: list[RawHit] = []
+    for hit in raw:
+        if len(kept) >= limit and hit.score <= sorted(h.score for h in kept)[-limit]:
+            break
+        if accept(hit, plan, False):
+            with_proximity(hit, plan, values, vocabulary)
+            if accept(hit, plan, False):
+                kept.append(hit)
+    kept.sort(key=lambda h: (-h.score, h.slug))
+    return kept
 
 
 def accept(hit: RawHit, plan: QueryPlan, prefix: bool) -> bool:
@@ -384,7 +490,10 @@ def run_search(
             )
         )
     raw.sort(key=lambda h: (-h.score, h.slug))
-    kept = [h for h in raw if accept(h, plan, prefix)]
+    if prefix:
+        kept = [h for h in raw if accept(h, plan, prefix)]
+    else:
+        kept = _answers(raw, plan, values, vocabulary, limit)
     kept = with_translations(searcher, plan, kept, lang_used)[:limit]
     prefixes = [
         a.term for u in plan.units if u.is_prefix for a in u.alts if a.kind == "prefix"

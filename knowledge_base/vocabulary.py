@@ -22,7 +22,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .analysis import analyze, has_kazakh_letter, kazakh_variants
+from .analysis import (
+    analyze,
+    analyze_tokens,
+    has_kazakh_letter,
+    kazakh_variants,
+    tokenize,
+)
 from .folding import is_cyrillic, is_latin, normalize_text
 from .language import language_scores
 
@@ -147,6 +153,30 @@ class Vocabulary:
     def topics_of(self, stem: str) -> set[str]:
         """Weak concept tokens of a word that names few concepts (see WEAK_*)."""
         return {WEAK_PREFIX + c[1:] for c in self.weak.get(stem, ())}
+
+    def annotate(self, text: str, lang: str) -> list[tuple[str, int]]:
+        """The terms of a text with the position of their word.
+
+        Its stems, the concepts they name (at each of their words) and topic
+        marks. A Kazakh word is looked up under its stem variants too (see
+        `kazakh.stem_variants`), as a query's words are: a bare "пошта" cut to
+        "пош" still names the concept of the term "пошта".
+        """
+        pairs = analyze_tokens(tokenize(text), lang)
+        terms: list[tuple[str, int]] = []
+        lattice: list[set[str]] = []
+        for position, (token, stem) in enumerate(pairs):
+            terms.append((stem, position))
+            terms.extend((topic, position) for topic in self.topics_of(stem))
+            stems = {stem}
+            if is_cyrillic(token.word) and (
+                lang == "kk" or has_kazakh_letter(token.word)
+            ):
+                stems.update(kazakh_variants(token.word))
+            lattice.append(stems)
+        for members, concept in self.find_lattice(lattice):
+            terms.extend((concept, position) for position in members)
+        return terms
 
     def find(self, stems: Sequence[str]) -> list[tuple[tuple[int, ...], str]]:
         """Find concepts in a sequence of stems: (positions of its words, concept)."""

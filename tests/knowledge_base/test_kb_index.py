@@ -211,3 +211,42 @@ def test_the_readers_version_of_a_found_answer_comes_first(tmp_path: Path) -> No
         assert slugs(index, "выписка ЕНПФ", "ru")[0] == "ru-pensiya-enpf"
         # nothing found stays nothing found
         assert slugs(index, "рецепт плова", "kk") == []
+
+
+def test_words_of_one_need_stand_together(tmp_path: Path) -> None:
+    # Both articles hold the question's specific words in their bodies, but
+    # only one uses them together; in the other they are far apart and about
+    # other things, so it is not an answer.
+    filler = " ".join(["Откройте приложение и следуйте подсказкам на экране."] * 4)
+    together = ArticleDoc(
+        slug="ru-strahovka-onlain",
+        lang="ru",
+        title="Полис онлайн",
+        body="Продлить страховку на машину можно в приложении страховой. " + filler,
+    )
+    scattered = ArticleDoc(
+        slug="ru-lichnyi-kabinet",
+        lang="ru",
+        title="Личный кабинет",
+        body="Страховку и полис можно найти в разделе документов. "
+        + filler
+        + " Срок действия пароля можно продлить в настройках. "
+        + filler
+        + " Машину к врачу можно вызвать через такси.",
+    )
+    others = [
+        ArticleDoc(
+            slug=f"ru-tema-{n}",
+            lang="ru",
+            title=f"Тема {n}",
+            body=f"Статья номер {n} о паролях, детских садах и счётчиках воды.",
+        )
+        for n in range(40)
+    ]
+    question = "как продлить страховку на машину до пятницы"
+    with SearchIndex(tmp_path / "index", vocabulary=Vocabulary()) as search_index:
+        search_index.rebuild([together, scattered, *others])
+        hits = search_index.search(question, lang="ru").hits
+        assert [h.slug for h in hits] == ["ru-strahovka-onlain"]
+        search_index.remove_article("ru-strahovka-onlain")
+        assert search_index.search(question, lang="ru").hits == []
