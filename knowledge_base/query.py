@@ -67,6 +67,7 @@ W_FUZZY = {1: 0.6, 2: 0.45}
 W_CONCEPT = 0.6
 W_VARIANT = 0.9  # another stem of a Kazakh word (see kazakh.stem_variants)
 W_PHRASE = 0.85  # a phrase of the vocabulary names its concept more surely
+W_PHRASE_WORD = 0.6  # a word of such a phrase, on its own
 W_TOPIC = 0.35
 W_PREFIX = 1.0
 W_PREFIX_BODY = 0.5
@@ -359,10 +360,18 @@ def analyze_query(
         for stem in stems:
             concepts[i].update(dict.fromkeys(vocabulary.concepts_of(stem), W_CONCEPT))
             topics[i] |= vocabulary.topics_of(stem)
+    in_phrase: set[int] = set()
     for members, concept in vocabulary.find_lattice(lattice):
         weight = W_PHRASE if len(members) > 1 else W_CONCEPT
+        if len(members) > 1:
+            in_phrase.update(members)
         for i in members:
             concepts[i][concept] = max(concepts[i].get(concept, 0.0), weight)
+    # a word of a term of the field (водительское удостоверение) means the term:
+    # on its own it says less than it would alone (удостоверение личности)
+    for i in in_phrase:
+        for alt in candidates[i]:
+            alt.weight *= W_PHRASE_WORD
 
     fuzzy_left = FUZZY_WORDS
     for unit, alts, unit_concepts, unit_topics in zip(

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from knowledge_base.query import _word_alternatives
+from pathlib import Path
+
+from knowledge_base import ArticleDoc, SearchIndex, Vocabulary
+from knowledge_base.query import Lexicon, _word_alternatives, analyze_query
 
 
 def weights(word: str, lang: str) -> dict[str, float]:
@@ -23,3 +26,36 @@ def test_both_consonants_of_a_russian_verb_root_are_tried() -> None:
     # оплачивать (оплач-) finds an article that says оплатить (оплат-)
     assert "оплат" in weights("оплачивать", "ru")
     assert "подтверд" in weights("подтверждать", "ru")
+
+
+def test_a_word_of_a_field_term_found_in_the_query_means_the_term(
+    tmp_path: Path,
+) -> None:
+    # "удостоверение" in "водительское удостоверение" asks for a driving
+    # licence: on its own it counts less than in "удостоверение потерялось"
+    vocabulary = Vocabulary.from_lines(
+        ["водительское удостоверение | жүргізуші куәлігі | driving licence"]
+    )
+    article = ArticleDoc(
+        slug="ru-udostoverenie",
+        lang="ru",
+        title="Удостоверение личности и водительское удостоверение",
+        body="Потерянное удостоверение можно восстановить.",
+    )
+    with SearchIndex(tmp_path / "index", vocabulary=vocabulary) as index:
+        index.rebuild([article])
+        with index._searcher() as searcher:
+            lexicon = Lexicon(searcher.reader())
+
+            def weight(query: str) -> float:
+                plan = analyze_query(query, "ru", lexicon, vocabulary, False)
+                return max(
+                    alt.weight
+                    for unit in plan.units
+                    for alt in unit.alts
+                    if alt.term == "удостоверен"
+                )
+
+            alone = weight("удостоверение потерялось")
+            in_term = weight("получить водительское удостоверение")
+    assert in_term < alone
