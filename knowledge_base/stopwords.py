@@ -45,7 +45,7 @@ RUSSIAN = frozenset(
     иной иная иное иные
     лет год года
     говорит говорят говорил говорила говорю сказал сказала сказали сказано
-    """.split()
+    """.replace("ё", "е").split()  # compared with ё written as е
 )
 
 KAZAKH = frozenset(
@@ -103,7 +103,7 @@ _KAZAKH_LATIN = frozenset(KAZAKH)
 
 def is_stop(word: str, *, latin_kazakh: bool = False) -> bool:
     """Tell whether a lower-case word is a stop word in any of the three languages."""
-    if word in RUSSIAN or word in ENGLISH:
+    if word.replace("ё", "е") in RUSSIAN or word in ENGLISH:
         return True
     if latin_kazakh:
         return fold_kazakh(word) in _KAZAKH_LATIN

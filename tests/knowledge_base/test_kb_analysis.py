@@ -68,6 +68,8 @@ def test_stop_words_and_chat_filler_are_dropped() -> None:
     assert analyze("Hi! Thanks a lot in advance, please", "en") == []
     # Russian-keyboard Kazakh filler is dropped too
     assert analyze("калай", "kk") == []
+    # written with ё or with е
+    assert analyze("её, ещё, всё", "ru") == analyze("ее, еще, все", "ru") == []
 
 
 def test_need_survives_the_filler() -> None:
