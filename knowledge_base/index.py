@@ -31,10 +31,7 @@ from whoosh import fields, index, writing
 from whoosh.analysis import SpaceSeparatedTokenizer
 from whoosh.searching import Searcher
 
-from .analysis import (
-    ANALYSIS_VERSION,
-    tokenize,
-)
+from .analysis import ANALYSIS_VERSION, tokenize
 from .articles import ArticleDoc
 from .folding import fold_cyrillic, is_cyrillic
 from .search import SearchResult, run_search
