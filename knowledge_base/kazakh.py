@@ -166,6 +166,13 @@ _VERB_RULES: list[tuple[str, Callable[[str], bool], int]] = [
     ("маимын меимин маиды меиди маитын меитин маган меген", _vowel_or_lr, 2),
     ("баимын беимин баиды беиди баитын беитин баган беген", _zh_z_nasal, 2),
     ("паимын пеимин паиды пеиди паитын пеитин паган пеген", _voiceless, 2),
+    # negative converb, past, imperative, verbal noun: кел-мей, түс-педі, айт-пау
+    ("маи меи мады меди маныз мениз", _vowel_or_lr, 2),
+    ("баи беи бады беди баныз бениз", _zh_z_nasal, 2),
+    ("паи пеи пады педи паныз пениз", _voiceless, 2),
+    ("мау меу", _vowel_or_lr, 3),  # not тұ-мау
+    ("бау беу", _zh_z_nasal, 3),
+    ("пау пеу", _voiceless, 3),
 ]
 
 VERB = 0  # a verb ending may follow any noun slot; nothing is cut after it

@@ -36,6 +36,10 @@ from knowledge_base.kazakh import stem
         ["картамнан", "карта", "картаны", "картасы"],
         ["мазамды", "маза"],
         ["құпиясөздерімізді", "құпиясөз"],  # -іміз of a noun is not a verb's
+        # negative converb, past, imperative and verbal noun
+        ["түсу", "түспей", "түспеді", "түсті"],
+        ["айту", "айтпаңыз", "айтпау", "айтамын"],
+        ["тұмау", "тұмаумен"],  # a noun: not тұ-мау
     ],
 )
 def test_word_forms_share_a_stem(family: list[str]) -> None:
