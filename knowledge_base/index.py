@@ -25,7 +25,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from whoosh import fields, index, writing
 from whoosh.analysis import SpaceSeparatedTokenizer
@@ -136,6 +136,28 @@ def _doc_from_stored(stored: dict[str, Any]) -> ArticleDoc:
     )
 
 
+_T = TypeVar("_T")
+
+
+def _again_if_vanished(action: Callable[[], _T], timeout: float = 5.0) -> _T:
+    """Run an action that reads the index's table of contents, again if needed.
+
+    Another process's commit writes a new generation of the table and removes
+    the old one: a reader that listed the old one finds it gone. Reading again
+    finds the new one.
+    """
+    deadline = time.monotonic() + timeout
+    delay = 0.005
+    while True:
+        try:
+            return action()
+        except FileNotFoundError:
+            if time.monotonic() >= deadline:
+                raise
+            time.sleep(delay * (1 + random.random()))  # noqa: S311
+            delay = min(delay * 2, 0.1)
+
+
 class SearchIndex:
     """A Whoosh index of articles, safe to share between threads and processes."""
 
@@ -155,8 +177,10 @@ class SearchIndex:
         self._pool_lock = threading.Lock()
         self._closed = False
         with self._lock:
-            if index.exists_in(self.path, indexname=INDEX_NAME):
-                self._ix = index.open_dir(self.path, indexname=INDEX_NAME)
+            if _again_if_vanished(lambda: index.exists_in(self.path, INDEX_NAME)):
+                self._ix = _again_if_vanished(
+                    lambda: index.open_dir(self.path, indexname=INDEX_NAME)
+                )
                 if set(self._ix.schema.names()) != set(_schema().names()):
                     self._recreate()
             else:
@@ -221,9 +245,9 @@ class SearchIndex:
         with self._pool_lock:
             searcher = self._pool.pop() if self._pool else None
         if searcher is None:
-            searcher = self._ix.searcher()
+            searcher = _again_if_vanished(self._ix.searcher)
         else:
-            searcher = searcher.refresh()
+            searcher = _again_if_vanished(searcher.refresh)
         try:
             yield searcher
         finally:
@@ -251,7 +275,7 @@ class SearchIndex:
             delay = 0.005
             while True:
                 try:
-                    writer = self._ix.writer()
+                    writer = _again_if_vanished(self._ix.writer)
                     break
                 except index.LockError:
                     if time.monotonic() >= deadline:

@@ -112,10 +112,16 @@ def test_two_processes_and_this_one_write_the_same_index(tmp_path: Path) -> None
         )
         for writer in ("p1", "p2")
     ]
-    index = SearchIndex(path, vocabulary=Vocabulary.from_lines([]))
-    for number in range(count):
-        index.index_article(_article("p0", number, 1))
-    for child in children:
-        assert child.wait(timeout=120) == 0
+    try:
+        index = SearchIndex(path, vocabulary=Vocabulary.from_lines([]))
+        for number in range(count):
+            index.index_article(_article("p0", number, 1))
+        codes = [child.wait(timeout=120) for child in children]
+    finally:
+        for child in children:
+            if child.poll() is None:
+                child.kill()
+                child.wait()
+    assert codes == [0, 0]
     _assert_all_landed(index, ["p0", "p1", "p2"], count, version=1)
     index.close()
