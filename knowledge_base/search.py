@@ -62,8 +62,9 @@ MIN_UNITS = 2
 EVIDENCE_MIN = 0.75
 EVIDENCE_PREFIX = 0.5
 # A query word found only in the body, with no other query word within
-# NEAR_WORDS words of it there, counts ISOLATED of its value: words of one
-# need stand together, words that an article uses for something else do not.
+# NEAR_WORDS words of it there (stop words not counted), counts ISOLATED of its
+# value: words of one need stand together, words an article uses for
+# something else do not.
 NEAR_WORDS = 12
 ISOLATED = 0.5
 
