@@ -14,7 +14,7 @@ inflection should give the same stem.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 from .folding import fold_kazakh
@@ -184,6 +184,7 @@ for _slot, _rules in [*_NOUN_RULES.items(), (VERB, _VERB_RULES)]:
             _BY_SUFFIX.setdefault(_s, []).append((_test, _min, _slot))
 _SUFFIXES = sorted(_BY_SUFFIX, key=len, reverse=True)
 _MAX_CUTS = 6
+MAX_VARIANTS = 8
 # A stem is at least three letters long, except these common two-letter roots
 # (үй, су, ой, ат, ет, ас, іс, ес, ақ, ал, ай, сал...). Shorter cuts confuse
 # too many words: киім is not ки + ім.
@@ -198,8 +199,8 @@ def _devoice(stem: str) -> str:
     return stem
 
 
-def _strip_once(word: str, before: int = PERSON + 1) -> tuple[str, int] | None:
-    """Cut one suffix of a slot before `before`: the rest, and the slot cut."""
+def _cuts(word: str, before: int = PERSON + 1) -> Iterator[tuple[str, int]]:
+    """Every suffix of a slot before `before` that may be cut, longest first."""
     for suffix in _SUFFIXES:
         if len(suffix) >= len(word) or not word.endswith(suffix):
             continue
@@ -211,8 +212,26 @@ def _strip_once(word: str, before: int = PERSON + 1) -> tuple[str, int] | None:
             continue
         for test, min_len, slot in _BY_SUFFIX[suffix]:
             if slot < before and len(stem) >= min_len and test(last):
-                return stem, slot
-    return None
+                yield stem, slot
+                break
+
+
+def _strip_once(word: str, before: int = PERSON + 1) -> tuple[str, int] | None:
+    """Cut one suffix of a slot before `before`: the rest, and the slot cut."""
+    return next(_cuts(word, before), None)
+
+
+def _parses(word: str, before: int, depth: int, found: set[str]) -> None:
+    """Every stem some reading of the word's suffixes leads to."""
+    found.add(word)
+    if depth == 0:
+        return
+    for stem, slot in _cuts(word, before):
+        stem = _devoice(stem)
+        if slot == VERB:
+            found.add(stem)
+        else:
+            _parses(stem, slot + 1 if slot == POSSESSIVE else slot, depth - 1, found)
 
 
 def is_suffix(fragment: str) -> bool:
@@ -251,19 +270,25 @@ def stem_variants(word: str) -> tuple[str, ...]:
     """Other stems a folded word may share with its other forms.
 
     A bare noun can look inflected (сілтеме read as сілте-м-е, "to my сілте"),
-    so it and its inflected forms (сілтеме-ні) may stem apart. The variants are
-    the word itself and the stems on the way to its stem, and the stem cut with
-    no regard to the order of slots; the final stem is not among them. Words
-    of a query look for these too, and the vocabulary files terms under them.
+    and a suffix chain can be read more than one way (сотталмаған-ы or
+    сотталмаға-ны), so forms of one word may stem apart. The variants are the
+    word itself, the stems on the way to its stem, the stem cut with no regard
+    to the order of slots, then the stems of every other reading, longest
+    first, at most MAX_VARIANTS; the final stem is not among them. Words of a
+    query look for these too, and the vocabulary files terms under them.
     """
     final = stem_folded(word)
+    readings: set[str] = set()
+    _parses(_devoice(word), PERSON + 1, _MAX_CUTS, readings)
+    candidates = [*_chain(word)[:-1], _chain(word, ordered=False)[-1]]
+    candidates += sorted(readings - set(candidates), key=lambda s: (-len(s), s))
     seen = {final}
     variants = []
-    for candidate in [*_chain(word)[:-1], _chain(word, ordered=False)[-1]]:
+    for candidate in candidates:
         if candidate not in seen and len(candidate) >= 4:
             seen.add(candidate)
             variants.append(candidate)
-    return tuple(variants)
+    return tuple(variants[:MAX_VARIANTS])
 
 
 def stem(word: str) -> str:

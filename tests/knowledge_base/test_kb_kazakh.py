@@ -87,3 +87,12 @@ def test_a_bare_noun_and_its_inflected_forms_meet_through_the_variants() -> None
     # сілтеме reads as сілте-м-е ("to my сілте"), сілтемені as сілтеме-ні
     bare, inflected = stem("сілтеме"), stem("сілтемені")
     assert inflected in stem_variants("силтеме") or bare in stem_variants("силтемени")
+
+
+def test_every_reading_of_the_suffixes_is_a_variant() -> None:
+    from knowledge_base.kazakh import stem_variants
+
+    # сотталмаған-ы ("that he was not convicted") also reads сотталмаға-ны;
+    # the variants hold both readings, and the negative participle's root
+    variants = stem_variants("сотталмаганы")
+    assert {"сотталмаган", "соттал"} <= set(variants)
