@@ -226,6 +226,18 @@ def latin_to_cyrillic(word: str) -> str:
     return "".join(out)
 
 
+_KAZAKH_TO_RUSSIAN = str.maketrans("әғқңөұүһі", "агкноуухи")
+_RUSSIAN_GLIDES = (("йа", "я"), ("йу", "ю"), ("йо", "ё"), ("ыу", "ю"))
+
+
+def latin_to_russian(word: str) -> str:
+    """Transliterate lower-case Russian typed in Latin ("spravku") to Cyrillic."""
+    word = latin_to_cyrillic(word).translate(_KAZAKH_TO_RUSSIAN)
+    for src, dst in _RUSSIAN_GLIDES:
+        word = word.replace(src, dst)
+    return word
+
+
 def cyrillic_to_latin(word: str) -> str:
     """Transliterate lower-case Cyrillic to plain ASCII Latin (for brand names)."""
     return "".join(_CYRILLIC_TO_LATIN.get(ch, ch) for ch in word)

@@ -42,6 +42,13 @@ _RU_ENDINGS = re.compile(
     r"|тель)$"
 )
 _RU_LETTERS = frozenset("щъэё")
+# Russian words typed in Latin letters that are neither English nor Kazakh
+_RU_LATIN_WORDS = frozenset(
+    """kak chto shto chtoby gde kogda pochemu zachem skolko kto mne menya mnoy
+    eto etot eta dlya ili esli mozhno nuzhno nado pomogite pozhaluysta spasibo
+    zdravstvuyte zdravstvuite privet moy moya moi tolko uzhe eshche vse vsyo
+    sdelat delat mogu iz ot bez pri ya""".split()
+)
 _EN_PATTERNS = re.compile(r"(th|wh|w|ck|ing$|tion$|ee|oo|ou|ea|ph)")
 _KK_LATIN_PATTERNS = re.compile(
     r"(q(?!u)|(lar|ler|dar|der|tar|ter|nyn|nin|dyn|din|myn|min|ymyn|imin|ga|ge"
@@ -74,6 +81,8 @@ def language_scores(text: str) -> dict[str, float]:
                 scores["kk"] += 3.0
             elif word in ENGLISH:
                 scores["en"] += 2.0
+            elif word in _RU_LATIN_WORDS:
+                scores["ru"] += 2.0
             elif fold_kazakh(word) in _KK_LATIN_WORDS and len(word) > 2:
                 scores["kk"] += 2.0
             else:

@@ -49,6 +49,7 @@ from .folding import (
     fold_kazakh,
     is_cyrillic,
     is_latin,
+    latin_to_russian,
 )
 from .language import guess_language, language_scores
 from .postings import terms_near, terms_with_prefix
@@ -200,6 +201,8 @@ def _word_alternatives(word: str, lang: str) -> list[Alt]:
         if lang == "kk":
             for base in _latin_bases(word):
                 alts.append(Alt(stem_english(base), W_TRANSLIT, "exact"))
+        if lang == "ru":  # Russian typed in Latin letters: "kak poluchit spravku"
+            alts.append(Alt(stem_russian(latin_to_russian(word)), W_EXACT, "ru-latin"))
     elif is_cyrillic(word):
         kazakh_first = lang == "kk" or has_kazakh_letter(word)
         primary = stem_kazakh(word) if kazakh_first else stem_russian(word)

@@ -31,6 +31,12 @@ def test_kazakh_in_latin_and_on_a_russian_keyboard(index: SearchIndex) -> None:
     assert slugs(index, "купиясозди умыттым", "kk")[0] == "kk-egov-parol"
 
 
+def test_russian_typed_in_latin_letters(index: SearchIndex) -> None:
+    assert slugs(index, "kak zapisat rebenka v detskiy sad")[:1] == [
+        "ru-detsad-ochered"
+    ]
+
+
 def test_language_ranks_but_does_not_filter(index: SearchIndex) -> None:
     ru = slugs(index, "пароль egov", "ru")
     kk = slugs(index, "құпиясөз egov", "kk")

@@ -23,6 +23,9 @@ from knowledge_base import guess_language
         ("qūpiasözimdi ūmyttym", "kk"),
         ("telefon jady tolyp qaldy qalai bosatamyn", "kk"),
         ("balabaqshaga kezekke qalai turamyz", "kk"),
+        # Russian typed in Latin letters
+        ("kak poluchit spravku o nesudimosti", "ru"),
+        ("zabyla parol ot egov", "ru"),
         # English
         ("how do I recover my password", "en"),
         ("my whatsapp account was hacked", "en"),

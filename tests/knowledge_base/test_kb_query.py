@@ -59,3 +59,9 @@ def test_a_word_of_a_field_term_found_in_the_query_means_the_term(
             alone = weight("удостоверение потерялось")
             in_term = weight("получить водительское удостоверение")
     assert in_term < alone
+
+
+def test_russian_typed_in_latin_letters_is_read_as_russian() -> None:
+    assert weights("spravku", "ru")["справк"] == 1.0  # справку, справка
+    assert weights("zvonyat", "ru")["звон"] == 1.0  # звонят
+    assert "звон" not in weights("zvonyat", "en")  # read as Russian only in ru
