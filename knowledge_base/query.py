@@ -404,7 +404,7 @@ def analyze_query(
 
 
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
-NARRATIVE = 0.7  # weight of words outside the questions of a long message
+NARRATIVE = 0.85  # weight of words outside the questions of a long message
 
 
 def _sentence_weights(text: str, tokens: list[Token]) -> list[float]:
