@@ -151,13 +151,18 @@ def kazakh_variants(word: str) -> tuple[str, ...]:
     return stem_variants(fold_kazakh(word))
 
 
+def reads_as_kazakh(word: str, lang: str) -> bool:
+    """Is a Cyrillic word of a text in `lang` analysed as Kazakh?"""
+    return is_cyrillic(word) and (lang == "kk" or has_kazakh_letter(word))
+
+
 def analyze_word(word: str, lang: str) -> str:
     """Return the index term of one lower-case word of a text in `lang`."""
     if is_latin(word):
         return stem_english(word)
+    if reads_as_kazakh(word, lang):
+        return stem_kazakh(word)
     if is_cyrillic(word):
-        if lang == "kk" or has_kazakh_letter(word):
-            return stem_kazakh(word)
         return stem_russian(word)
     return word
 

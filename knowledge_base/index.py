@@ -92,19 +92,16 @@ def _edge_grams(words: list[str]) -> list[str]:
     return grams
 
 
-def _with_concepts(text: str, lang: str, vocabulary: Vocabulary) -> list[str]:
-    """The terms of a text, the concepts they name and their topic marks."""
-    return [term for term, _position in vocabulary.annotate(text, lang)]
-
-
 def document_fields(doc: ArticleDoc, vocabulary: Vocabulary) -> dict[str, Any]:
     """The Whoosh fields of an article: analysed terms plus concept tokens."""
     body_text = markdown_to_text(doc.body)
-    title_terms = _with_concepts(doc.title, doc.lang, vocabulary)
-    tag_terms = [
-        t for tag in doc.tags for t in _with_concepts(tag, doc.lang, vocabulary)
-    ]
-    body_terms = _with_concepts(body_text, doc.lang, vocabulary)
+
+    def terms(text: str) -> list[str]:  # stems, concepts and topic marks
+        return [term for term, _position in vocabulary.annotate(text, doc.lang)]
+
+    title_terms = terms(doc.title)
+    tag_terms = [term for tag in doc.tags for term in terms(tag)]
+    body_terms = terms(body_text)
     head_words = _head_words(doc.title + "\n" + "\n".join(doc.tags))
     return {
         "slug": doc.slug,

@@ -34,8 +34,8 @@ from whoosh.reading import IndexReader
 
 from .analysis import (
     Token,
-    has_kazakh_letter,
     kazakh_variants,
+    reads_as_kazakh,
     stem_english,
     stem_kazakh,
     stem_russian,
@@ -204,7 +204,7 @@ def _word_alternatives(word: str, lang: str) -> list[Alt]:
         if lang == "ru":  # Russian typed in Latin letters: "kak poluchit spravku"
             alts.append(Alt(stem_russian(latin_to_russian(word)), W_EXACT, "ru-latin"))
     elif is_cyrillic(word):
-        kazakh_first = lang == "kk" or has_kazakh_letter(word)
+        kazakh_first = reads_as_kazakh(word, lang)
         primary = stem_kazakh(word) if kazakh_first else stem_russian(word)
         alts.append(Alt(primary, W_EXACT, "exact"))
         if kazakh_first:
@@ -221,7 +221,7 @@ def _word_alternatives(word: str, lang: str) -> list[Alt]:
     else:
         alts.append(Alt(word, W_EXACT, "exact"))
     whole = fold_cyrillic(word) if is_cyrillic(word) else word
-    kazakh_reading = is_cyrillic(word) and (lang == "kk" or has_kazakh_letter(word))
+    kazakh_reading = reads_as_kazakh(word, lang)
     for alt in alts:
         kazakh = alt.kind == "kk-latin" or (kazakh_reading and alt.kind == "exact")
         alt.weight *= _length_factor(alt.term, whole, kazakh)

@@ -27,6 +27,7 @@ from .analysis import (
     analyze_tokens,
     has_kazakh_letter,
     kazakh_variants,
+    reads_as_kazakh,
     tokenize,
 )
 from .folding import is_cyrillic, is_latin, normalize_text
@@ -169,9 +170,7 @@ class Vocabulary:
             terms.append((stem, position))
             terms.extend((topic, position) for topic in self.topics_of(stem))
             stems = {stem}
-            if is_cyrillic(token.word) and (
-                lang == "kk" or has_kazakh_letter(token.word)
-            ):
+            if reads_as_kazakh(token.word, lang):
                 stems.update(kazakh_variants(token.word))
             lattice.append(stems)
         for members, concept in self.find_lattice(lattice):

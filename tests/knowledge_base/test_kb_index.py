@@ -184,29 +184,22 @@ def test_closed_index_refuses_searches(tmp_path: Path, vocabulary: Vocabulary) -
 
 
 def test_the_readers_version_of_a_found_answer_comes_first(tmp_path: Path) -> None:
+    pension = "Пенсионные накопления"
     ru = ArticleDoc(
-        slug="ru-pensiya-enpf",
-        lang="ru",
-        title="Как узнать пенсионные накопления в ЕНПФ",
-        body="Выписку о пенсионных накоплениях можно получить в личном кабинете ЕНПФ.",
-        category="egov",
-        group="pension-savings",
+        "ru-pensiya-enpf",
+        "ru",
+        "Как узнать пенсионные накопления в ЕНПФ",
+        "Выписку о пенсионных накоплениях можно получить в личном кабинете ЕНПФ.",
+        group=pension,
     )
     kk = ArticleDoc(
-        slug="kk-zeinetaqy-jinaqtary",
-        lang="kk",
-        title="Зейнетақы жинақтарын қалай білуге болады",
-        body="Жеке кабинетте үзінді көшірме алуға болады.",
-        category="egov",
-        group="pension-savings",
+        "kk-zeinetaqy-jinaqtary",
+        "kk",
+        "Зейнетақы жинақтарын қалай білуге болады",
+        "Жеке кабинетте үзінді көшірме алуға болады.",
+        group=pension,
     )
-    other = ArticleDoc(
-        slug="kk-balabaqsha",
-        lang="kk",
-        title="Балабақшаға кезек",
-        body="Балабақшаға кезекке тұру.",
-        category="egov",
-    )
+    other = ArticleDoc("kk-balabaqsha", "kk", "Балабақшаға кезек", "Кезекке тұру.")
     with SearchIndex(tmp_path / "ix", vocabulary=Vocabulary.from_lines([])) as index:
         index.index_articles([ru, kk, other])
         # the words only match the Russian article; a Kazakh reader gets the
@@ -225,34 +218,26 @@ def test_words_of_one_need_stand_together(tmp_path: Path) -> None:
     # other things, so it is not an answer.
     filler = " ".join(["Откройте приложение и следуйте подсказкам на экране."] * 4)
     together = ArticleDoc(
-        slug="ru-strahovka-onlain",
-        lang="ru",
-        title="Полис онлайн",
-        body="Продлить страховку на машину можно в приложении страховой. " + filler,
+        "ru-strahovka-onlain",
+        "ru",
+        "Полис онлайн",
+        "Продлить страховку на машину можно в приложении страховой. " + filler,
     )
     scattered = ArticleDoc(
-        slug="ru-lichnyi-kabinet",
-        lang="ru",
-        title="Личный кабинет",
-        body="Страховку и полис можно найти в разделе документов. "
-        + filler
-        + " Срок действия пароля можно продлить в настройках. "
-        + filler
-        + " Машину к врачу можно вызвать через такси.",
+        "ru-lichnyi-kabinet",
+        "ru",
+        "Личный кабинет",
+        f"Страховку и полис можно найти в разделе документов. {filler} "
+        f"Срок действия пароля можно продлить в настройках. {filler} "
+        "Машину к врачу можно вызвать через такси.",
     )
     others = [
-        ArticleDoc(
-            slug=f"ru-tema-{n}",
-            lang="ru",
-            title=f"Тема {n}",
-            body=f"Статья номер {n} о паролях, детских садах и счётчиках воды.",
-        )
+        ArticleDoc(f"ru-tema-{n}", "ru", f"Тема {n}", "О паролях и счётчиках воды.")
         for n in range(40)
     ]
     question = "как продлить страховку на машину до пятницы"
     with SearchIndex(tmp_path / "index", vocabulary=Vocabulary()) as search_index:
         search_index.rebuild([together, scattered, *others])
-        hits = search_index.search(question, lang="ru").hits
-        assert [h.slug for h in hits] == ["ru-strahovka-onlain"]
+        assert slugs(search_index, question, "ru") == ["ru-strahovka-onlain"]
         search_index.remove_article("ru-strahovka-onlain")
-        assert search_index.search(question, lang="ru").hits == []
+        assert slugs(search_index, question, "ru") == []

@@ -6,7 +6,6 @@ from pathlib import Path
 
 from knowledge_base import VOCABULARY_DIR, Vocabulary
 from knowledge_base.analysis import analyze
-from knowledge_base.index import _with_concepts
 
 
 def concepts(vocabulary: Vocabulary, text: str, lang: str) -> set[str]:
@@ -97,5 +96,5 @@ def test_a_kazakh_term_names_its_concept_in_every_form() -> None:
         assert concepts(vocabulary, text, "kk") == {"ссылка"}, text
     # in an article, a word the stripper cuts too short (пошта → пош) still
     # names the concept of its whole form
-    terms = _with_concepts("Пошта арқылы жіберіңіз", "kk", vocabulary)
-    assert {vocabulary.labels.get(t) for t in terms} >= {"почта"}
+    terms = vocabulary.annotate("Пошта арқылы жіберіңіз", "kk")
+    assert {vocabulary.labels.get(term) for term, _position in terms} >= {"почта"}
