@@ -36,10 +36,10 @@ from .kazakh import is_suffix, stem_folded, stem_variants
 from .stopwords import is_stop
 
 # Bumped whenever analysis changes, so that old indexes are rebuilt.
-ANALYSIS_VERSION = "7"
+ANALYSIS_VERSION = "8"
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-_HYPHENS = "-‐‑–"
+HYPHENS = "-‐‑–"
 
 # PyStemmer's stemmers are not thread-safe: one of each per thread.
 _STEMMERS = threading.local()
@@ -72,7 +72,7 @@ def tokenize(text: str) -> list[Token]:
     for match in _WORD.finditer(text_norm):
         word = match.group()
         start = match.start()
-        joined = start - previous_end == 1 and text_norm[start - 1] in _HYPHENS
+        joined = start - previous_end == 1 and text_norm[start - 1] in HYPHENS
         previous_end = match.end()
         if joined and tokens and is_suffix(fold_kazakh(word)):
             continue  # "WhatsApp-қа", "ЭЦҚ-мен": the ending of the word before

@@ -185,6 +185,7 @@ for _slot, _rules in [*_NOUN_RULES.items(), (VERB, _VERB_RULES)]:
 _SUFFIXES = sorted(_BY_SUFFIX, key=len, reverse=True)
 _MAX_CUTS = 6
 MAX_VARIANTS = 8
+_PAST = frozenset(("ды", "ди", "ты", "ти"))
 # A stem is at least three letters long, except these common two-letter roots
 # (үй, су, ой, ат, ет, ас, іс, ес, ақ, ал, ай, сал...). Shorter cuts confuse
 # too many words: киім is not ки + ім.
@@ -216,6 +217,26 @@ def _cuts(word: str, before: int = PERSON + 1) -> Iterator[tuple[str, int]]:
                 break
 
 
+def _active(stem: str) -> str:
+    """A verb stem without its passive -л/-н/-ыл/-іл: тағайында-л-у is тағайында-у.
+
+    Articles say what is done (тіркеу, төлеу), people what is done to them
+    (тіркелу, төленген): both are one verb. Only after a verb ending, and only
+    where a root of four letters or more is left (not жас-ыл, қыз-ыл).
+    """
+    if len(stem) >= 5 and stem[-1] == "н" and stem[-2] in "ае":
+        return stem[:-1]  # төле-н-ген, қабылда-н-ды
+    if len(stem) >= 5 and stem[-1] == "л" and stem[-2] in VOWELS:
+        base = stem[:-1]
+        if stem[-2] in "ыи" and stem[-3] not in VOWELS and len(stem) >= 6:
+            base = stem[:-2]  # жібер-іл, көрсет-іл, тексер-іл
+        elif stem[-2] in "ыи":
+            return stem
+        if len(base) >= 4 and any(c in VOWELS for c in base[:-1]):
+            return base
+    return stem
+
+
 def _strip_once(word: str, before: int = PERSON + 1) -> tuple[str, int] | None:
     """Cut one suffix of a slot before `before`: the rest, and the slot cut."""
     return next(_cuts(word, before), None)
@@ -230,6 +251,7 @@ def _parses(word: str, before: int, depth: int, found: set[str]) -> None:
         stem = _devoice(stem)
         if slot == VERB:
             found.add(stem)
+            found.add(_active(stem))
         else:
             _parses(stem, slot + 1 if slot == POSSESSIVE else slot, depth - 1, found)
 
@@ -280,7 +302,10 @@ def stem_variants(word: str) -> tuple[str, ...]:
     final = stem_folded(word)
     readings: set[str] = set()
     _parses(_devoice(word), PERSON + 1, _MAX_CUTS, readings)
-    candidates = [*_chain(word)[:-1], _chain(word, ordered=False)[-1]]
+    chain = _chain(word)
+    candidates = [*chain[:-1], _chain(word, ordered=False)[-1]]
+    if len(chain) > 1 and chain[-2][len(final) :] in _PAST:
+        candidates.append(_active(final))  # a past read as a case: орындал-ды
     candidates += sorted(readings - set(candidates), key=lambda s: (-len(s), s))
     seen = {final}
     variants = []

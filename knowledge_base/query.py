@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from whoosh.reading import IndexReader
 
 from .analysis import (
+    HYPHENS,
     Token,
     kazakh_variants,
     reads_as_kazakh,
@@ -192,7 +193,7 @@ def _word_alternatives(word: str, lang: str) -> list[Alt]:
         kk_weight = W_EXACT if lang == "kk" else W_LATIN_KK
         alts.append(Alt(stem_kazakh(word), kk_weight, "kk-latin"))
         alts.extend(
-            Alt(v, kk_weight * W_VARIANT, "kk-latin") for v in kazakh_variants(word)
+            Alt(v, kk_weight * W_VARIANT, "variant") for v in kazakh_variants(word)
         )
         if "ng" in word:  # phone Latin writes ң as ng
             alts.append(
@@ -208,7 +209,7 @@ def _word_alternatives(word: str, lang: str) -> list[Alt]:
         primary = stem_kazakh(word) if kazakh_first else stem_russian(word)
         alts.append(Alt(primary, W_EXACT, "exact"))
         if kazakh_first:
-            alts.extend(Alt(v, W_VARIANT, "exact") for v in kazakh_variants(word))
+            alts.extend(Alt(v, W_VARIANT, "variant") for v in kazakh_variants(word))
         if not kazakh_first:
             raw = stem_russian_raw(word)
             for variant in _alternations(raw):
@@ -223,7 +224,9 @@ def _word_alternatives(word: str, lang: str) -> list[Alt]:
     whole = fold_cyrillic(word) if is_cyrillic(word) else word
     kazakh_reading = reads_as_kazakh(word, lang)
     for alt in alts:
-        kazakh = alt.kind == "kk-latin" or (kazakh_reading and alt.kind == "exact")
+        kazakh = alt.kind in ("kk-latin", "variant") or (
+            kazakh_reading and alt.kind == "exact"
+        )
         alt.weight *= _length_factor(alt.term, whole, kazakh)
     return alts
 
@@ -350,7 +353,7 @@ def analyze_query(
         if second_lang and second_lang != lang:
             for alt in _word_alternatives(word, second_lang):
                 alt.weight *= W_OTHER_LANG
-                if alt.kind == "exact":
+                if alt.kind in ("exact", "variant"):
                     alt.kind = "other"
                 alts.append(alt)
         candidates.append(alts)
@@ -376,6 +379,9 @@ def analyze_query(
         for alt in candidates[i]:
             alt.weight *= W_PHRASE_WORD
 
+    units, candidates, concepts, topics = _join_hyphenated(
+        text, units, candidates, concepts, topics
+    )
     fuzzy_left = FUZZY_WORDS
     for unit, alts, unit_concepts, unit_topics in zip(
         units, candidates, concepts, topics, strict=True
@@ -401,6 +407,48 @@ def analyze_query(
             kept.extend(_prefix_alts(unit.token.word, lang, lexicon))
         unit.alts = _dedupe(kept)
     return QueryPlan([u for u in units if u.alts], len(units))
+
+
+def _join_hyphenated(
+    text: str,
+    units: list[Unit],
+    candidates: list[list[Alt]],
+    concepts: list[dict[str, float]],
+    topics: list[set[str]],
+) -> tuple[list[Unit], list[list[Alt]], list[dict[str, float]], list[set[str]]]:
+    """Words joined by a hyphen (Wi-Fi, e-mail, QR-код, күні-түні) are one unit.
+
+    Each part keeps its readings, but the word counts once: "Wi-Fi" is one
+    thing the question is about, not two.
+    """
+    groups: list[list[int]] = []
+    for i, unit in enumerate(units):
+        before = units[i - 1].token if i else None
+        token = unit.token
+        if (
+            before is not None
+            and token.start - before.end == 1
+            and text[before.end] in HYPHENS
+            and not unit.is_prefix
+        ):
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    merged_concepts: list[dict[str, float]] = []
+    for group in groups:
+        joined: dict[str, float] = {}
+        for i in group:
+            for concept, weight in concepts[i].items():
+                joined[concept] = max(joined.get(concept, 0.0), weight)
+        merged_concepts.append(joined)
+    for group in groups:
+        units[group[0]].weight = max(units[i].weight for i in group)
+    return (
+        [units[g[0]] for g in groups],
+        [[alt for i in g for alt in candidates[i]] for g in groups],
+        merged_concepts,
+        [set().union(*(topics[i] for i in g)) for g in groups],
+    )
 
 
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")

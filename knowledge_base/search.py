@@ -351,7 +351,9 @@ def suggest(query: str, units: list[Unit], hits: list[RawHit]) -> str | None:
     """The query with each word found only by fuzzy matching spelled as in the hits."""
     replacements: list[tuple[Token, str]] = []
     for unit in units:
-        if unit.is_prefix or any(a.kind in ("exact", "translit") for a in unit.alts):
+        if unit.is_prefix or any(
+            a.kind in ("exact", "translit", "variant") for a in unit.alts
+        ):
             continue
         fuzzy = {a.term for a in unit.alts if a.kind.startswith("fuzzy")}
         if not fuzzy:

@@ -96,3 +96,29 @@ def test_every_reading_of_the_suffixes_is_a_variant() -> None:
     # the variants hold both readings, and the negative participle's root
     variants = stem_variants("сотталмаганы")
     assert {"сотталмаган", "соттал"} <= set(variants)
+
+
+@pytest.mark.parametrize(
+    ("passive", "active"),
+    [
+        ("тағайындалуы", "тағайындау"),  # to be granted / to grant (a pension)
+        ("тіркелу", "тіркеу"),  # to register oneself / to register
+        ("жіберілген", "жіберу"),  # sent / to send
+        ("төленген", "төлеу"),  # paid / to pay
+        ("орындалды", "орындау"),  # was done / to do
+    ],
+)
+def test_a_passive_verb_reaches_its_active_form(passive: str, active: str) -> None:
+    from knowledge_base.folding import fold_kazakh
+    from knowledge_base.kazakh import stem_variants
+
+    assert stem(active) in stem_variants(fold_kazakh(passive))
+
+
+@pytest.mark.parametrize("word", ["қызыл", "жасыл", "мысалы", "ауылда"])
+def test_words_ending_like_a_passive_keep_their_root(word: str) -> None:
+    from knowledge_base.folding import fold_kazakh
+    from knowledge_base.kazakh import stem_variants
+
+    # қызыл "red" is not қыз-ыл, мысал "example" not мыса-л
+    assert not {"кыз", "жас", "мыса", "ау"} & set(stem_variants(fold_kazakh(word)))
