@@ -33,7 +33,6 @@ from dataclasses import dataclass, field
 from whoosh.reading import IndexReader
 
 from .analysis import (
-    HYPHENS,
     Token,
     kazakh_variants,
     reads_as_kazakh,
@@ -379,9 +378,6 @@ def analyze_query(
         for alt in candidates[i]:
             alt.weight *= W_PHRASE_WORD
 
-    units, candidates, concepts, topics = _join_hyphenated(
-        text, units, candidates, concepts, topics
-    )
     fuzzy_left = FUZZY_WORDS
     for unit, alts, unit_concepts, unit_topics in zip(
         units, candidates, concepts, topics, strict=True
@@ -407,48 +403,6 @@ def analyze_query(
             kept.extend(_prefix_alts(unit.token.word, lang, lexicon))
         unit.alts = _dedupe(kept)
     return QueryPlan([u for u in units if u.alts], len(units))
-
-
-def _join_hyphenated(
-    text: str,
-    units: list[Unit],
-    candidates: list[list[Alt]],
-    concepts: list[dict[str, float]],
-    topics: list[set[str]],
-) -> tuple[list[Unit], list[list[Alt]], list[dict[str, float]], list[set[str]]]:
-    """Words joined by a hyphen (Wi-Fi, e-mail, QR-код, күні-түні) are one unit.
-
-    Each part keeps its readings, but the word counts once: "Wi-Fi" is one
-    thing the question is about, not two.
-    """
-    groups: list[list[int]] = []
-    for i, unit in enumerate(units):
-        before = units[i - 1].token if i else None
-        token = unit.token
-        if (
-            before is not None
-            and token.start - before.end == 1
-            and text[before.end] in HYPHENS
-            and not unit.is_prefix
-        ):
-            groups[-1].append(i)
-        else:
-            groups.append([i])
-    merged_concepts: list[dict[str, float]] = []
-    for group in groups:
-        joined: dict[str, float] = {}
-        for i in group:
-            for concept, weight in concepts[i].items():
-                joined[concept] = max(joined.get(concept, 0.0), weight)
-        merged_concepts.append(joined)
-    for group in groups:
-        units[group[0]].weight = max(units[i].weight for i in group)
-    return (
-        [units[g[0]] for g in groups],
-        [[alt for i in g for alt in candidates[i]] for g in groups],
-        merged_concepts,
-        [set().union(*(topics[i] for i in g)) for g in groups],
-    )
 
 
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")

@@ -65,23 +65,3 @@ def test_russian_typed_in_latin_letters_is_read_as_russian() -> None:
     assert weights("spravku", "ru")["справк"] == 1.0  # справку, справка
     assert weights("zvonyat", "ru")["звон"] == 1.0  # звонят
     assert "звон" not in weights("zvonyat", "en")  # read as Russian only in ru
-
-
-def test_words_joined_by_a_hyphen_count_as_one(tmp_path: Path) -> None:
-    # "Wi-Fi" is one thing a question is about: matching both halves must not
-    # count as two matched words of the question
-    article = ArticleDoc(
-        slug="ru-wifi",
-        lang="ru",
-        title="Общественный Wi-Fi",
-        body="В кафе не вводите пароли через открытый Wi-Fi.",
-    )
-    vocabulary = Vocabulary.from_lines([])
-    with SearchIndex(tmp_path / "index", vocabulary=vocabulary) as index:
-        index.rebuild([article])
-        with index._searcher() as searcher:
-            lexicon = Lexicon(searcher.reader())
-            plan = analyze_query("подключить Wi-Fi", "ru", lexicon, vocabulary, False)
-    assert plan.n_words == 2
-    [wifi] = [u for u in plan.units if u.token.word == "wi"]
-    assert {"wi", "fi"} <= {alt.term for alt in wifi.alts}
