@@ -69,6 +69,7 @@ W_CONCEPT = 0.8  # an equivalent of the field vocabulary counts nearly as the wo
 W_VARIANT = 0.9  # another stem of a Kazakh word (see kazakh.stem_variants)
 W_PHRASE = 0.85  # a phrase of the vocabulary names its concept more surely
 W_PHRASE_WORD = 0.6  # a word of such a phrase, on its own
+W_RELATIVE = 0.8  # a concept of the word with another Russian verbal prefix
 W_TOPIC = 0.35
 W_PREFIX = 1.0
 W_PREFIX_BODY = 0.5
@@ -313,6 +314,29 @@ def _prefix_alts(word: str, lang: str, lexicon: Lexicon) -> list[Alt]:
     return alts
 
 
+# Russian verbs take a prefix for the other aspect or a shade of meaning:
+# платить / оплатить / заплатить, звонить / позвонить, делать / сделать.
+_RU_PREFIXES = tuple("о об от за по под у вы при пере рас раз на с до про вз".split())
+
+
+def _prefix_relatives(stem: str, vocabulary: Vocabulary) -> set[str]:
+    """Concepts of the same Russian stem with another verbal prefix.
+
+    Only when every relative found names the same concepts: писать leads to
+    записать (an appointment) and подписать (a signature), so to neither.
+    """
+    relatives = {p + stem for p in _RU_PREFIXES}
+    relatives |= {
+        stem[len(p) :]
+        for p in _RU_PREFIXES
+        if stem.startswith(p) and len(stem) - len(p) >= 3
+    }
+    found = [c for r in relatives if (c := vocabulary.concepts_of(r))]
+    if not found or any(c != found[0] for c in found):
+        return set()
+    return set(found[0])
+
+
 @dataclass
 class QueryPlan:
     """The analysed query: units found in the index, and how many words it had."""
@@ -365,6 +389,10 @@ def analyze_query(
         for stem in stems:
             concepts[i].update(dict.fromkeys(vocabulary.concepts_of(stem), W_CONCEPT))
             topics[i] |= vocabulary.topics_of(stem)
+        word = units[i].token.word
+        if not concepts[i] and is_cyrillic(word) and not reads_as_kazakh(word, lang):
+            related = _prefix_relatives(stem_russian(word), vocabulary)
+            concepts[i].update(dict.fromkeys(related, W_CONCEPT * W_RELATIVE))
     in_phrase: set[int] = set()
     for members, concept in vocabulary.find_lattice(lattice):
         weight = W_PHRASE if len(members) > 1 else W_CONCEPT

@@ -65,3 +65,20 @@ def test_russian_typed_in_latin_letters_is_read_as_russian() -> None:
     assert weights("spravku", "ru")["справк"] == 1.0  # справку, справка
     assert weights("zvonyat", "ru")["звон"] == 1.0  # звонят
     assert "звон" not in weights("zvonyat", "en")  # read as Russian only in ru
+
+
+def test_a_russian_verb_meets_its_prefixed_form_in_the_vocabulary() -> None:
+    from knowledge_base.analysis import stem_russian
+    from knowledge_base.query import _prefix_relatives
+
+    vocabulary = Vocabulary.from_lines(
+        [
+            "оплатить | заплатить | төлеу | pay",
+            "записаться к врачу | записаться | дәрігерге жазылу | book a doctor",
+            "подписать | қол қою | sign",
+        ]
+    )
+    # платить is оплатить / заплатить without the prefix: the same payment
+    assert _prefix_relatives(stem_russian("платить"), vocabulary)
+    # писать may be записаться or подписать: neither is assumed
+    assert not _prefix_relatives(stem_russian("писать"), vocabulary)
