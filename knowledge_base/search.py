@@ -11,8 +11,9 @@ reading a posting list's document numbers costs well under one:
    until a budget of postings is spent; the commonest ones, which would add
    little, are left to step 2. The best CANDIDATES articles go on.
 2. Evidence. For each candidate, from its stored term sets, the exact sum over
-   units of the best matched alternative's value (see `evidence`), and how
-   many units matched with at least UNIT_MIN. Hits are ranked by evidence,
+   units of the best matched alternative's value (see `evidence`; a body
+   match of an article longer than most counts less), and how many units
+   matched with at least UNIT_MIN. Hits are ranked by evidence,
    times LANG_BOOST for an article in the query's language, and kept only if
    `accept` says the evidence is enough.
 
@@ -25,6 +26,7 @@ from __future__ import annotations
 import heapq
 from dataclasses import dataclass, replace
 
+from whoosh.reading import IndexReader
 from whoosh.searching import Searcher
 
 from .analysis import Token, analyze, analyze_word, tokenize
@@ -45,6 +47,11 @@ from .vocabulary import Vocabulary
 LANG_BOOST = 1.25  # an article in the asker's language ranks this much higher
 TITLE_FOCUS = 0.2  # up to this much more for a title made of the query's words
 BODY_ONLY = 0.5  # a word found only in the body counts half (title, tags: full)
+# A body match in an article longer than the mean counts (mean / length) **
+# LENGTH_POWER, at least LENGTH_FLOOR: a long article holds more words, and so
+# more of a long message's words by chance.
+LENGTH_POWER = 0.5
+LENGTH_FLOOR = 0.6
 UNIT_MIN = 0.2  # the evidence of one query word that counts as a real match
 CANDIDATES = 50
 POSTINGS_BUDGET = 40_000  # postings read in step 1, after the two rarest pairs
@@ -103,6 +110,7 @@ class RawHit:
     evidence: float = 0.0
     units_matched: int = 0  # units matched with at least UNIT_MIN
     units_any: int = 0  # units matched at all
+    body_weight: float = BODY_ONLY  # of a word found only in the body
 
 
 def _value(weight: float, specificity: float, field: str) -> float:
@@ -169,7 +177,9 @@ def _unit_values(plan: QueryPlan, lexicon: Lexicon) -> list[list[tuple[str, floa
 
 
 def evidence(
-    values: list[list[tuple[str, float]]], matched: dict[str, set[str]]
+    values: list[list[tuple[str, float]]],
+    matched: dict[str, set[str]],
+    body: float = BODY_ONLY,
 ) -> tuple[float, int, int]:
     """Sum over units of the best matched value; units matched well, and at all."""
     total = 0.0
@@ -183,7 +193,7 @@ def evidence(
             if where:
                 found = True
                 if "head" not in where:
-                    value *= BODY_ONLY
+                    value *= body
                 if value > best:
                     best = value
         total += best
@@ -253,7 +263,7 @@ def with_proximity(
     }
     worst = replace(hit)
     worst.evidence, worst.units_matched, worst.units_any = evidence(
-        _scaled(values, body_only), hit.matched
+        _scaled(values, body_only), hit.matched, hit.body_weight
     )
     if accept(worst, plan, False):
         return
@@ -265,7 +275,9 @@ def with_proximity(
         return
     boost = hit.score / hit.evidence if hit.evidence else 1.0
     scaled = _scaled(values, isolated)
-    hit.evidence, hit.units_matched, hit.units_any = evidence(scaled, hit.matched)
+    hit.evidence, hit.units_matched, hit.units_any = evidence(
+        scaled, hit.matched, hit.body_weight
+    )
     hit.score = hit.evidence * boost
 
 
@@ -291,6 +303,14 @@ def _answers(
                 kept.append(hit)
     kept.sort(key=lambda h: (-h.score, h.slug))
     return kept
+
+
+def _length_norm(reader: IndexReader, doc: int, mean_length: float) -> float:
+    """How much a body match counts in this article, for its length (see above)."""
+    length = reader.doc_field_length(doc, "body", 0)
+    if length <= mean_length:
+        return 1.0
+    return max(LENGTH_FLOOR, (mean_length / length) ** LENGTH_POWER)
 
 
 def accept(hit: RawHit, plan: QueryPlan, prefix: bool) -> bool:
@@ -470,10 +490,12 @@ def run_search(
     reader = searcher.reader()
     values = _unit_values(plan, lexicon)
     budget = PREFIX_POSTINGS_BUDGET if prefix else POSTINGS_BUDGET
+    mean_length = reader.field_length("body") / max(reader.doc_count_all(), 1)
     for doc in candidates(searcher, plan, lexicon, budget):
         stored = reader.stored_fields(doc)
         matched = _matched_terms(stored, plan)
-        total, count, any_count = evidence(values, matched)
+        body_weight = BODY_ONLY * _length_norm(reader, doc, mean_length)
+        total, count, any_count = evidence(values, matched, body_weight)
         boost = LANG_BOOST if stored["lang"] == lang_used else 1.0
         title_terms = analyze(stored.get("title_text", ""), stored["lang"])
         if title_terms:  # among equals, the article whose title the query covers
@@ -490,6 +512,7 @@ def run_search(
                 evidence=total,
                 units_matched=count,
                 units_any=any_count,
+                body_weight=body_weight,
             )
         )
     raw.sort(key=lambda h: (-h.score, h.slug))

@@ -232,7 +232,7 @@ def test_words_of_one_need_stand_together(tmp_path: Path) -> None:
         "Машину к врачу можно вызвать через такси.",
     )
     others = [
-        ArticleDoc(f"ru-tema-{n}", "ru", f"Тема {n}", "О паролях и счётчиках воды.")
+        ArticleDoc(f"ru-tema-{n}", "ru", f"Тема {n}", f"О счётчиках воды. {filler}")
         for n in range(40)
     ]
     question = "как продлить страховку на машину до пятницы"
@@ -241,3 +241,25 @@ def test_words_of_one_need_stand_together(tmp_path: Path) -> None:
         assert slugs(search_index, question, "ru") == ["ru-strahovka-onlain"]
         search_index.remove_article("ru-strahovka-onlain")
         assert slugs(search_index, question, "ru") == []
+
+
+def test_a_long_article_does_not_win_on_words_it_holds_by_chance(
+    tmp_path: Path,
+) -> None:
+    # the same words of the question in the body of both; the long article
+    # also talks of many other things, so its matches are likelier by chance
+    need = "Квитанцию за газ можно оплатить в приложении банка."
+    other = " ".join(
+        f"Раздел {n}: пенсия, пособие, справка, очередь, врач, школа."
+        for n in range(30)
+    )
+    long_one = ArticleDoc("a-dlinnaya", "ru", "Обо всём понемногу", f"{need} {other}")
+    short_one = ArticleDoc("b-korotkaya", "ru", "Коммунальные услуги", need)
+    others = [
+        ArticleDoc(f"ru-tema-{n}", "ru", f"Тема {n}", "О паролях и школе.")
+        for n in range(10)
+    ]
+    with SearchIndex(tmp_path / "index", vocabulary=Vocabulary()) as search_index:
+        search_index.rebuild([long_one, short_one, *others])
+        found = slugs(search_index, "оплатить газ по квитанции", "ru")
+    assert found == ["b-korotkaya", "a-dlinnaya"]
