@@ -39,7 +39,7 @@ from .stopwords import is_stop
 ANALYSIS_VERSION = "8"
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-HYPHENS = "-‐‑–"
+_HYPHENS = "-‐‑–"
 
 # PyStemmer's stemmers are not thread-safe: one of each per thread.
 _STEMMERS = threading.local()
@@ -72,7 +72,7 @@ def tokenize(text: str) -> list[Token]:
     for match in _WORD.finditer(text_norm):
         word = match.group()
         start = match.start()
-        joined = start - previous_end == 1 and text_norm[start - 1] in HYPHENS
+        joined = start - previous_end == 1 and text_norm[start - 1] in _HYPHENS
         previous_end = match.end()
         if joined and tokens and is_suffix(fold_kazakh(word)):
             continue  # "WhatsApp-қа", "ЭЦҚ-мен": the ending of the word before
