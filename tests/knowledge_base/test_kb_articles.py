@@ -145,3 +145,17 @@ def test_starter_articles_load_cleanly() -> None:
     docs, errors = load_articles(STARTER_DIR)
     assert errors == []
     assert {d.lang for d in docs} == {"kk", "ru", "en"}
+
+
+def test_every_starter_answer_is_in_kazakh_and_russian() -> None:
+    # citizens ask in either language: each answer of the starter knowledge
+    # base (a translation group) has a Kazakh and a Russian version
+    docs, _errors = load_articles(STARTER_DIR)
+    languages: dict[str, set[str]] = {}
+    for doc in docs:
+        assert doc.group, f"{doc.slug} belongs to no translation group"
+        languages.setdefault(doc.group, set()).add(doc.lang)
+    missing = {
+        g: sorted(langs) for g, langs in languages.items() if not {"kk", "ru"} <= langs
+    }
+    assert missing == {}
