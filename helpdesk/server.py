@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import errno
 import logging
 import threading
+import traceback
+from pathlib import PurePath
 from typing import Any
 
 from flask import Flask
@@ -43,6 +46,37 @@ def start_sweeper(app: Flask) -> threading.Event:
     return stop
 
 
+def _closing_a_gone_websocket(args: threading.ExceptHookArgs) -> bool:
+    """Whether a thread died closing a WebSocket whose client has already gone.
+
+    When a connection ends, engine.io's writer thread closes the WebSocket; if
+    the client left first, gunicorn has already closed the socket, and the
+    close frame meets EBADF, which simple-websocket does not expect (it only
+    expects a broken pipe). Nothing is lost: the connection was over.
+    """
+    exc = args.exc_value
+    if not isinstance(exc, OSError) or exc.errno != errno.EBADF:
+        return False
+    return any(
+        frame.name == "close"
+        and PurePath(frame.filename).parts[-2:] == ("simple_websocket", "ws.py")
+        for frame in traceback.extract_tb(args.exc_traceback)
+    )
+
+
+def quiet_gone_websockets() -> None:
+    """Log a WebSocket closed after its client left as one line, not a traceback."""
+    previous = threading.excepthook
+
+    def hook(args: threading.ExceptHookArgs) -> None:
+        if _closing_a_gone_websocket(args):
+            log.info("a WebSocket was closed after its client had left")
+            return
+        previous(args)
+
+    threading.excepthook = hook
+
+
 def prepare() -> None:
     """Migrate the schema and forget connections left by a previous run."""
     from helpdesk.services import routing
@@ -72,6 +106,7 @@ class _Gunicorn(BaseApplication):  # type: ignore[misc]
         from helpdesk import create_app
 
         app = create_app({"AUTO_MIGRATE": False})
+        quiet_gone_websockets()
         start_sweeper(app)
         log.info("helpdesk ready on http://%s", self.cfg.bind[0])
         return app

@@ -1,0 +1,74 @@
+"""The server process: what its threads leave in the log."""
+
+from __future__ import annotations
+
+import errno
+import logging
+import threading
+from collections.abc import Callable, Iterator
+
+import pytest
+from simple_websocket.ws import Base
+
+from helpdesk.server import quiet_gone_websockets
+
+
+class _GoneSocket:
+    def send(self, data: bytes) -> int:
+        raise OSError(errno.EBADF, "Bad file descriptor")
+
+
+class _Frames:
+    def send(self, event: object) -> bytes:
+        return b"\x88\x00"
+
+
+def _websocket_whose_client_left() -> Base:
+    # simple-websocket's own close(), on a socket gunicorn has already closed
+    ws = Base.__new__(Base)
+    ws.connected = True
+    ws.ws = _Frames()
+    ws.sock = _GoneSocket()
+    return ws
+
+
+@pytest.fixture
+def died_in() -> Iterator[
+    tuple[list[BaseException], Callable[[Callable[[], None]], None]]
+]:
+    """Run a function in a thread; record what reaches the previous excepthook."""
+    seen: list[BaseException] = []
+    original = threading.excepthook
+    threading.excepthook = lambda args: seen.append(args.exc_value)  # type: ignore[assignment,misc]
+    quiet_gone_websockets()
+
+    def run(target: Callable[[], None]) -> None:
+        thread = threading.Thread(target=target)
+        thread.start()
+        thread.join(timeout=10)
+
+    try:
+        yield seen, run
+    finally:
+        threading.excepthook = original
+
+
+def test_closing_a_websocket_after_its_client_left_is_one_log_line(
+    died_in, caplog: pytest.LogCaptureFixture
+) -> None:
+    seen, run = died_in
+    with caplog.at_level(logging.INFO, logger="helpdesk.server"):
+        run(_websocket_whose_client_left().close)
+    assert seen == []
+    assert "closed after its client had left" in caplog.text
+
+
+def test_any_other_error_of_a_thread_still_reaches_the_log(died_in) -> None:
+    seen, run = died_in
+
+    def fails() -> None:
+        raise OSError(errno.EBADF, "Bad file descriptor")  # not a WebSocket close
+
+    run(fails)
+    run(lambda: 1 / 0)
+    assert [type(e) for e in seen] == [OSError, ZeroDivisionError]
