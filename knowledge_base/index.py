@@ -136,6 +136,25 @@ def _doc_from_stored(stored: dict[str, Any]) -> ArticleDoc:
 _T = TypeVar("_T")
 
 
+def _with_backoff(
+    action: Callable[[], _T],
+    retry_on: type[BaseException] | tuple[type[BaseException], ...],
+    timeout: float,
+    max_delay: float = 0.1,
+) -> _T:
+    """Run an action; while it raises `retry_on`, again after a growing pause."""
+    deadline = time.monotonic() + timeout
+    delay = 0.005
+    while True:
+        try:
+            return action()
+        except retry_on:
+            if time.monotonic() >= deadline:
+                raise
+            time.sleep(delay * (1 + random.random()))  # noqa: S311
+            delay = min(delay * 2, max_delay)
+
+
 def _again_if_vanished(action: Callable[[], _T], timeout: float = 5.0) -> _T:
     """Run an action that reads the index's table of contents, again if needed.
 
@@ -143,16 +162,7 @@ def _again_if_vanished(action: Callable[[], _T], timeout: float = 5.0) -> _T:
     the old one: a reader that listed the old one finds it gone. Reading again
     finds the new one.
     """
-    deadline = time.monotonic() + timeout
-    delay = 0.005
-    while True:
-        try:
-            return action()
-        except FileNotFoundError:
-            if time.monotonic() >= deadline:
-                raise
-            time.sleep(delay * (1 + random.random()))  # noqa: S311
-            delay = min(delay * 2, 0.1)
+    return _with_backoff(action, FileNotFoundError, timeout)
 
 
 class SearchIndex:
@@ -268,17 +278,13 @@ class SearchIndex:
         vocabulary the index now has.
         """
         with self._lock:
-            deadline = time.monotonic() + self.lock_timeout
-            delay = 0.005
-            while True:
-                try:
-                    writer = _again_if_vanished(self._ix.writer)
-                    break
-                except index.LockError:
-                    if time.monotonic() >= deadline:
-                        raise
-                    time.sleep(delay * (1 + random.random()))  # noqa: S311
-                    delay = min(delay * 2, 0.25)
+            # another process holds Whoosh's file lock: wait for it
+            writer = _with_backoff(
+                lambda: _again_if_vanished(self._ix.writer),
+                index.LockError,
+                self.lock_timeout,
+                max_delay=0.25,
+            )
             try:
                 if work(writer) is False:
                     writer.cancel()
