@@ -111,6 +111,7 @@ class RawHit:
     units_matched: int = 0  # units matched with at least UNIT_MIN
     units_any: int = 0  # units matched at all
     body_weight: float = BODY_ONLY  # of a word found only in the body
+    group: str | None = None  # translation group: one answer in its languages
 
 
 def _value(weight: float, specificity: float, field: str) -> float:
@@ -410,6 +411,8 @@ def with_translations(
 ) -> list[RawHit]:
     """Put the reader's-language version of each answer found right before it.
 
+    `one_per_answer` then keeps only that version.
+
     `lang` ranks: when the search finds an answer in another language and the
     same answer (its translation group) exists in the reader's language, that
     version is shown first, whether or not its own words matched as well.
@@ -443,9 +446,23 @@ def with_translations(
                             evidence=hit.evidence,
                             units_matched=hit.units_matched,
                             units_any=hit.units_any,
+                            group=group,
                         )
                     )
         seen.add(hit.slug)
+        out.append(hit)
+    return out
+
+
+def one_per_answer(hits: list[RawHit]) -> list[RawHit]:
+    """The first version of each answer: its translations would repeat it."""
+    seen: set[str] = set()
+    out: list[RawHit] = []
+    for hit in hits:
+        if hit.group:
+            if hit.group in seen:
+                continue
+            seen.add(hit.group)
         out.append(hit)
     return out
 
@@ -513,6 +530,7 @@ def run_search(
                 units_matched=count,
                 units_any=any_count,
                 body_weight=body_weight,
+                group=stored.get("group"),
             )
         )
     raw.sort(key=lambda h: (-h.score, h.slug))
@@ -520,7 +538,7 @@ def run_search(
         kept = [h for h in raw if accept(h, plan, prefix)]
     else:
         kept = _answers(raw, plan, values, vocabulary, limit)
-    kept = with_translations(searcher, plan, kept, lang_used)[:limit]
+    kept = one_per_answer(with_translations(searcher, plan, kept, lang_used))[:limit]
     prefixes = [
         a.term for u in plan.units if u.is_prefix for a in u.alts if a.kind == "prefix"
     ]
