@@ -12,6 +12,7 @@ so the record is reported instead (use `slugify(title)` to make one).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -235,3 +236,25 @@ def load_articles(
             return [], [RecordError(0, f"{target.name}: {exc}")]
         return [doc], []
     return _load_jsonl(target)
+
+
+def _fingerprint(doc: ArticleDoc) -> str:
+    text = "\x1f".join((doc.slug, doc.lang, doc.title.strip(), doc.body.strip()))
+    return hashlib.sha1(text.encode("utf-8"), usedforsecurity=False).hexdigest()
+
+
+@functools.cache
+def _starter_prints() -> frozenset[str]:
+    if not STARTER_DIR.is_dir():
+        return frozenset()
+    docs, _problems = load_articles(STARTER_DIR)
+    return frozenset(_fingerprint(doc) for doc in docs)
+
+
+def is_unedited_starter(doc: ArticleDoc) -> bool:
+    """Is this one of the starter articles, as shipped (title and body unedited)?
+
+    The starter articles are a general seed: an article the centre wrote, or
+    a starter article a moderator has edited, is the centre's own.
+    """
+    return _fingerprint(doc) in _starter_prints()

@@ -32,7 +32,7 @@ from whoosh.analysis import SpaceSeparatedTokenizer
 from whoosh.searching import Searcher
 
 from .analysis import ANALYSIS_VERSION, tokenize
-from .articles import ArticleDoc
+from .articles import ArticleDoc, is_unedited_starter
 from .folding import fold_cyrillic, is_cyrillic
 from .search import SearchResult, run_search
 from .snippets import markdown_to_text
@@ -54,6 +54,7 @@ def _schema() -> fields.Schema:
         category=fields.ID(stored=True),
         group=fields.STORED(),
         group_id=fields.ID(),  # finds the translations of an answer
+        starter=fields.STORED(),  # an unedited starter article
         title_text=fields.STORED(),
         tags_list=fields.STORED(),
         body_text=fields.STORED(),
@@ -109,6 +110,7 @@ def document_fields(doc: ArticleDoc, vocabulary: Vocabulary) -> dict[str, Any]:
         "category": doc.category or "",
         "group": doc.group,
         "group_id": doc.group or "",
+        "starter": is_unedited_starter(doc),
         "title_text": doc.title,
         "tags_list": list(doc.tags),
         "body_text": doc.body,

@@ -45,6 +45,10 @@ from .stopwords import is_stop
 from .vocabulary import Vocabulary
 
 LANG_BOOST = 1.25  # an article in the asker's language ranks this much higher
+# An unedited starter article ranks this much lower than the centre's own
+# articles: 1 / LANG_BOOST, so that the centre's answer in another language
+# stands level with a starter answer in the asker's language.
+STARTER_WEIGHT = 1 / LANG_BOOST
 TITLE_FOCUS = 0.2  # up to this much more for a title made of the query's words
 BODY_ONLY = 0.5  # a word found only in the body counts half (title, tags: full)
 # A body match in an article longer than the mean counts (mean / length) **
@@ -514,6 +518,8 @@ def run_search(
         body_weight = BODY_ONLY * _length_norm(reader, doc, mean_length)
         total, count, any_count = evidence(values, matched, body_weight)
         boost = LANG_BOOST if stored["lang"] == lang_used else 1.0
+        if stored.get("starter"):
+            boost *= STARTER_WEIGHT
         title_terms = analyze(stored.get("title_text", ""), stored["lang"])
         if title_terms:  # among equals, the article whose title the query covers
             covered = sum(1 for t in title_terms if t in matched)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 
 import pytest
@@ -107,6 +108,30 @@ def test_markdown_is_rendered_and_sanitised(app):
     )
     assert "<strong>bold</strong>" in html
     assert "<script" not in html and 'href="javascript' not in html
+
+
+def test_the_centres_own_answer_comes_before_the_starter_one(kb_app, kb_client):
+    # a centre writes its own article on the question a starter article answers
+    rt = kb_app.extensions["helpdesk"]
+    with read_session(rt.engine) as session:
+        starter = articles.get_published(session, "ru-egov-spravka-o-nesudimosti")
+        own = dataclasses.replace(
+            articles.to_doc(starter), slug="ru-nash-centr-spravka", group=None
+        )
+    with kb_app.app_context(), write_session(rt.engine) as session:
+        articles.import_docs(session=session, index=rt.index, docs=[own])
+    try:
+        r = kb_client.get(
+            "/api/kb/search", query_string={"q": "справка о несудимости", "lang": "ru"}
+        )
+        found = [hit["slug"] for hit in r.get_json()["results"]]
+        # the same words: the centre's article first, the starter one found too
+        assert found[:2] == [own.slug, "ru-egov-spravka-o-nesudimosti"]
+    finally:
+        with kb_app.app_context(), write_session(rt.engine) as session:
+            articles.set_status(
+                session=session, index=rt.index, slug=own.slug, status="unpublished"
+            )
 
 
 def test_search_follows_edits_and_unpublishing_at_once(app, client):

@@ -264,3 +264,25 @@ def test_a_long_article_does_not_win_on_words_it_holds_by_chance(
         search_index.rebuild([long_one, short_one, *others])
         found = slugs(search_index, "оплатить газ по квитанции", "ru")
     assert found == ["b-korotkaya", "a-dlinnaya"]
+
+
+def test_the_centres_own_article_ranks_above_an_unedited_starter_one(
+    tmp_path: Path,
+) -> None:
+    from knowledge_base import STARTER_DIR, load_articles
+    from knowledge_base.articles import is_unedited_starter
+
+    shipped = load_articles(STARTER_DIR)[0]
+    starter = next(d for d in shipped if d.slug == "ru-egov-spravka-o-nesudimosti")
+    own = dataclasses.replace(starter, slug="ru-nasha-spravka", group=None)
+    assert is_unedited_starter(starter) and not is_unedited_starter(own)
+    with SearchIndex(tmp_path / "ix", vocabulary=Vocabulary.from_lines([])) as index:
+        index.index_articles([*shipped, own])
+        # the same words: the centre's article first, the starter one still found
+        assert slugs(index, starter.title, "ru")[:2] == [own.slug, starter.slug]
+        # a moderator's edit makes the starter article the centre's own too
+        edited = dataclasses.replace(starter, body=starter.body + "\n\nОбновлено.")
+        assert not is_unedited_starter(edited)
+        index.index_article(edited)
+        scores = {h.slug: h.score for h in index.search(starter.title, lang="ru").hits}
+        assert scores[starter.slug] == pytest.approx(scores[own.slug], rel=0.05)
