@@ -13,6 +13,9 @@ present in the index are kept:
 * for a Cyrillic word, its Latin transliteration for brand names ("телеграм");
 * the concepts of the field vocabulary the word takes part in (0.6), and the
   weak topic marks of its rarer vocabulary words (0.35);
+* for a Russian word none of whose readings is in the index, the stems of
+  the word spelled again with one unstressed vowel swapped (а/о, е/и, я/е:
+  "несудимасти"), found before the concepts so that they count too (0.6);
 * when none of its readings is in the index: stems one or two letters shorter,
   or up to two longer (0.7), then fuzzy terms at edit distance 1, or 2 for
   words of nine letters or more (0.6, 0.45);
@@ -184,6 +187,27 @@ def _alternations(stem: str) -> list[str]:
     if len(stem) < 5:
         return []
     return [stem[: -len(a)] + b for a, b in _ALTERNATIONS if stem.endswith(a)][:1]
+
+
+# Unstressed Russian vowels are written as they sound: несудим-а-сти for
+# несудимости, удост-а-верение. A typo in the ending also changes where the
+# stemmer cuts, so the stem is then far from the article's (несудимаст and
+# несудим): the word is spelled again with each such vowel swapped.
+_VOWEL_SWAPS = {"а": "о", "о": "а", "е": "и", "и": "е", "я": "е"}
+
+
+def _respelled(word: str, lexicon: Lexicon) -> list[Alt]:
+    """Stems in the index of a Russian word with one unstressed vowel swapped."""
+    if len(word) < 5:
+        return []
+    found: dict[str, None] = {}
+    for i, letter in enumerate(word[1:], start=1):
+        swap = _VOWEL_SWAPS.get(letter)
+        if swap:
+            stem = stem_russian(word[:i] + swap + word[i + 1 :])
+            if len(stem) >= 4 and lexicon.df_any(stem):
+                found[stem] = None
+    return [Alt(stem, W_FUZZY[1], "fuzzy1") for stem in list(found)[:2]]
 
 
 def _word_alternatives(word: str, lang: str) -> list[Alt]:
@@ -362,6 +386,7 @@ def analyze_query(
     tokens = tokenize(text)
     weights = _sentence_weights(text, tokens)
     kk_latin = lang == "kk"
+    respell_left = FUZZY_WORDS
     units: list[Unit] = []
     candidates: list[list[Alt]] = []
     for index, token in enumerate(tokens):
@@ -373,6 +398,14 @@ def analyze_query(
             continue
         units.append(Unit(token, is_prefix=last, weight=weights[index]))
         alts = _word_alternatives(word, lang)
+        if (
+            respell_left > 0
+            and is_cyrillic(word)
+            and not reads_as_kazakh(word, lang)
+            and not any(lexicon.df_any(a.term) for a in alts)
+        ):
+            respell_left -= 1
+            alts.extend(_respelled(word, lexicon))
         if second_lang and second_lang != lang:
             for alt in _word_alternatives(word, second_lang):
                 alt.weight *= W_OTHER_LANG

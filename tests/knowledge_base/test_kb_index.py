@@ -104,6 +104,26 @@ def test_typo_is_found_and_suggested(index: SearchIndex) -> None:
     assert index.search("пароль egov", lang="ru").suggestion is None
 
 
+def test_an_unstressed_vowel_misspelt_in_the_ending(tmp_path: Path) -> None:
+    # "несудимасти": the typo changes where the stemmer cuts (несудимаст, not
+    # несудим), so the word is spelled again with its unstressed vowels swapped
+    docs = [
+        ArticleDoc(
+            "ru-nesudimost",
+            "ru",
+            "Справка о несудимости",
+            "Справку о несудимости заказывают на eGov.",
+        ),
+        ArticleDoc("ru-adres", "ru", "Адресная справка", "Её дают сразу."),
+        ArticleDoc("ru-pensiya", "ru", "Пенсия", "Пенсию назначают по заявлению."),
+    ]
+    with SearchIndex(tmp_path / "ix", vocabulary=Vocabulary.from_lines([])) as index:
+        index.index_articles(docs)
+        result = index.search("справка о несудимасти", lang="ru")
+        assert [h.slug for h in result.hits][:1] == ["ru-nesudimost"]
+        assert result.suggestion == "справка о несудимости"
+
+
 def test_as_you_type_prefix(index: SearchIndex) -> None:
     assert slugs(index, "детск", "ru", prefix=True)[:1] == ["ru-detsad-ochered"]
     assert slugs(index, "очередь в детс", "ru", prefix=True)[:1] == [
