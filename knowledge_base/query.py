@@ -13,12 +13,14 @@ present in the index are kept:
 * for a Cyrillic word, its Latin transliteration for brand names ("телеграм");
 * the concepts of the field vocabulary the word takes part in (0.6), and the
   weak topic marks of its rarer vocabulary words (0.35);
-* for a Russian word none of whose readings is in the index, the stems of
+* for a Russian word none of whose readings is in the index and that the
+  Russian dictionary does not know, the stems of
   the word spelled again with one unstressed vowel swapped (а/о, е/и, я/е:
   "несудимасти"), found before the concepts so that they count too (0.6);
 * when none of its readings is in the index: stems one or two letters shorter,
   or up to two longer (0.7), then fuzzy terms at edit distance 1, or 2 for
-  words of nine letters or more (0.6, 0.45);
+  words of nine letters or more (0.6, 0.45); a word of the Russian dictionary
+  (pymorphy3's) is not a typo, and is neither respelled nor matched fuzzily;
 * short stems count less (two letters ×0.3, three ×0.7): "ма" or "из" stand
   for too many words.
 
@@ -28,10 +30,12 @@ Words in the non-question sentences of a message that has a question weigh
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from whoosh.reading import IndexReader
 
@@ -194,6 +198,25 @@ def _alternations(stem: str) -> list[str]:
 # stemmer cuts, so the stem is then far from the article's (несудимаст and
 # несудим): the word is spelled again with each such vowel swapped.
 _VOWEL_SWAPS = {"а": "о", "о": "а", "е": "и", "и": "е", "я": "е"}
+
+
+@functools.cache
+def _russian_dictionary() -> Any:
+    import pymorphy3  # type: ignore[import-untyped]
+
+    return pymorphy3.MorphAnalyzer()
+
+
+def _is_russian_word(word: str, lang: str) -> bool:
+    """Is this a word of the Russian dictionary, so not a typo of another word?
+
+    Only a word the dictionary does not know is matched fuzzily: "конины" is
+    a word (of a recipe) that no article uses, not a typo of an article's
+    word one letter away.
+    """
+    if not is_cyrillic(word) or reads_as_kazakh(word, lang):
+        return False
+    return bool(_russian_dictionary().word_is_known(word))
 
 
 def _respelled(word: str, lexicon: Lexicon) -> list[Alt]:
@@ -403,6 +426,7 @@ def analyze_query(
             and is_cyrillic(word)
             and not reads_as_kazakh(word, lang)
             and not any(lexicon.df_any(a.term) for a in alts)
+            and not _is_russian_word(word, lang)
         ):
             respell_left -= 1
             alts.extend(_respelled(word, lexicon))
@@ -448,7 +472,8 @@ def analyze_query(
             bases = _dedupe([a for a in alts if a.kind in ("exact", "kk-latin")])
             for base in bases:
                 kept.extend(_near_alts(base.term, lexicon))
-            if not kept and fuzzy_left > 0:
+            word = unit.token.word
+            if not kept and fuzzy_left > 0 and not _is_russian_word(word, lang):
                 fuzzy_left -= 1
                 for base in bases:
                     kept.extend(_fuzzy_alts(base.term, lexicon))

@@ -104,6 +104,19 @@ def test_typo_is_found_and_suggested(index: SearchIndex) -> None:
     assert index.search("пароль egov", lang="ru").suggestion is None
 
 
+def test_a_dictionary_word_is_not_taken_for_a_typo(tmp_path: Path) -> None:
+    # "пенсне" (pince-nez) is a Russian word that no article uses, not a typo
+    # of "пенсии"; "пенсеи" is a typo
+    docs = [
+        ArticleDoc("ru-pensiya", "ru", "Размер пенсии", "Его видно в кабинете ЕНПФ."),
+        ArticleDoc("ru-vrach", "ru", "Вызов врача на дом", "Позвоните в поликлинику."),
+    ]
+    with SearchIndex(tmp_path / "ix", vocabulary=Vocabulary.from_lines([])) as index:
+        index.index_articles(docs)
+        assert slugs(index, "размер пенсне", "ru") == []
+        assert slugs(index, "размер пенсеи", "ru") == ["ru-pensiya"]
+
+
 def test_an_unstressed_vowel_misspelt_in_the_ending(tmp_path: Path) -> None:
     # "несудимасти": the typo changes where the stemmer cuts (несудимаст, not
     # несудим), so the word is spelled again with its unstressed vowels swapped
