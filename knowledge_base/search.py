@@ -68,6 +68,8 @@ VALUE_FLOOR = 0.05  # pairs worth less than this are not read in step 1
 # words is an answer. Otherwise it needs at least MIN_UNITS matched words (one
 # in a one-word query) and EVIDENCE_MIN in all: about two specific words, or
 # one specific word of its title. As-you-type searches need EVIDENCE_PREFIX.
+# Words matched in the body by one term (the concept of "продать квартиру")
+# count as one matched word: the article mentions it once.
 SHORT_QUERY = 3
 MIN_UNITS = 2
 EVIDENCE_MIN = 0.75
@@ -186,12 +188,17 @@ def evidence(
     matched: dict[str, set[str]],
     body: float = BODY_ONLY,
 ) -> tuple[float, int, int]:
-    """Sum over units of the best matched value; units matched well, and at all."""
+    """Sum over units of the best matched value; units matched well, and at all.
+
+    Units matched well through the same body-only term count once (see above).
+    """
     total = 0.0
-    count = 0
+    telling: set[str] = set()
+    head_units = 0
     any_count = 0
     for alternatives in values:
         best = 0.0
+        best_term = ""
         found = False
         for term, value in alternatives:
             where = matched.get(term)
@@ -201,10 +208,15 @@ def evidence(
                     value *= body
                 if value > best:
                     best = value
+                    best_term = term
         total += best
-        count += best >= UNIT_MIN
+        if best >= UNIT_MIN:
+            if "head" in matched[best_term]:
+                head_units += 1
+            else:
+                telling.add(best_term)
         any_count += found
-    return total, count, any_count
+    return total, len(telling) + head_units, any_count
 
 
 def _isolated_units(

@@ -319,3 +319,32 @@ def test_the_centres_own_article_ranks_above_an_unedited_starter_one(
         index.index_article(edited)
         scores = {h.slug: h.score for h in index.search(starter.title, lang="ru").hits}
         assert scores[starter.slug] == pytest.approx(scores[own.slug], rel=0.05)
+
+
+def test_one_term_of_the_field_in_a_body_is_one_matched_word(tmp_path: Path) -> None:
+    # "продать квартиру" is one term of the vocabulary: two words of the
+    # question, but in an article's body a single mention, not two matches
+    vocabulary = Vocabulary.from_lines(["продать квартиру | sell a flat | пәтер сату"])
+    tax = ArticleDoc(
+        "ru-nalog",
+        "ru",
+        "Налог на имущество",
+        "Решили продать квартиру? Налог за прошлый год всё равно заплатите.",
+    )
+    filler = " Подробности расскажет волонтёр в чате, если что-то непонятно." * 3
+    docs = [
+        tax,
+        ArticleDoc(
+            "ru-vrach", "ru", "Врач на дом", "Позвоните в поликлинику." + filler
+        ),
+        ArticleDoc("ru-pensiya", "ru", "Размер пенсии", "Смотрите ЕНПФ." + filler),
+    ]
+    query = "какие бумаги нужны нотариусу чтобы продать квартиру"
+    with SearchIndex(tmp_path / "ix", vocabulary=vocabulary) as index:
+        index.index_articles(docs)
+        assert slugs(index, query, "ru") == []
+        # named in the title, the term says what the article is about
+        index.rebuild(
+            [dataclasses.replace(tax, title="Как продать квартиру"), *docs[1:]]
+        )
+        assert slugs(index, query, "ru") == ["ru-nalog"]
