@@ -64,6 +64,11 @@ def index():  # type: ignore[no-untyped-def]
             error = exc.message
     with read_session(rt.engine) as session:
         cats = articles.categories(session)
+        others = (
+            articles.translations_of(session, [h.slug for h in result.hits])
+            if result is not None and result.hits
+            else {}
+        )
     return render_template(
         "kb/index.html",
         q=q,
@@ -71,6 +76,7 @@ def index():  # type: ignore[no-untyped-def]
         error=error,
         categories=cats,
         search_id=search_id,
+        translations=others,
     )
 
 

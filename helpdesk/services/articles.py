@@ -157,6 +157,35 @@ def translations(session: Session, article: Article) -> list[Article]:
     )
 
 
+def translations_of(session: Session, slugs: list[str]) -> dict[str, list[Article]]:
+    """For each slug, the other published language versions of its answer.
+
+    Search lists each answer once, in the reader's language: these are the
+    versions it did not list.
+    """
+    found = session.exec(
+        select(Article).where(
+            Article.slug.in_(slugs),  # type: ignore[attr-defined]
+            Article.group.is_not(None),  # type: ignore[union-attr]
+        )
+    ).all()
+    groups = {a.group for a in found}
+    if not groups:
+        return {}
+    siblings = session.exec(
+        select(Article)
+        .where(
+            Article.group.in_(groups),  # type: ignore[union-attr]
+            Article.status == "published",
+        )
+        .order_by(Article.lang)  # type: ignore[arg-type]
+    ).all()
+    return {
+        a.slug: [o for o in siblings if o.group == a.group and o.slug != a.slug]
+        for a in found
+    }
+
+
 def article_dict(session: Session, article: Article, url: str) -> dict[str, Any]:
     """The API's view of an article."""
     return {

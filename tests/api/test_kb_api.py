@@ -265,3 +265,16 @@ def test_opening_an_article_from_the_help_centre_is_logged(app, client):
     assert client.get("/help/ru-test-schetchik?s=999999").status_code == 200
     with read_session(rt.engine) as session:
         assert session.get(SearchLog, row.id).outcome == "opened"
+
+
+def test_help_centre_results_link_the_other_language_versions(kb_client):
+    # search lists an answer once, in the reader's language; its Kazakh and
+    # English versions are a link away
+    page = kb_client.get(
+        "/help/", query_string={"q": "справка о несудимости", "lang": "ru"}
+    ).get_data(as_text=True)
+    first = page.index('href="/help/ru-egov-spravka-o-nesudimosti')
+    also = page[first : page.index("</li>", first)]
+    assert "На других языках:" in also
+    assert 'hreflang="kk"' in also and 'hreflang="en"' in also
+    assert "/help/en-egov-certificate-of-no-criminal-record" in also
