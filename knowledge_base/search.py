@@ -74,6 +74,14 @@ SHORT_QUERY = 3
 MIN_UNITS = 2
 EVIDENCE_MIN = 0.75
 EVIDENCE_PREFIX = 0.5
+# A query answered clearly (a hit with CLEAR_ANSWER of evidence, twice what an
+# answer needs) is about something the knowledge base knows: other articles
+# that match its words with RELATED_MIN (and MIN_UNITS words) are listed after
+# the answers. Among many articles on one topic, the words of an everyday
+# story spread over them, and the one that answers may fall just under
+# EVIDENCE_MIN. A query with no clear answer gets no such help.
+CLEAR_ANSWER = 2 * EVIDENCE_MIN
+RELATED_MIN = 0.5
 # A query word found only in the body, with no other query word within
 # NEAR_WORDS words of it there (stop words not counted), counts ISOLATED of its
 # value: words of one need stand together, words an article uses for
@@ -318,8 +326,38 @@ def _answers(
             with_proximity(hit, plan, values, vocabulary)
             if accept(hit, plan, False):
                 kept.append(hit)
+    if len(kept) < limit and max((h.evidence for h in kept), default=0) >= CLEAR_ANSWER:
+        kept.extend(_related(raw, kept, plan, values, vocabulary, limit - len(kept)))
     kept.sort(key=lambda h: (-h.score, h.slug))
     return kept
+
+
+def _related(
+    raw: list[RawHit],
+    kept: list[RawHit],
+    plan: QueryPlan,
+    values: list[list[tuple[str, float]]],
+    vocabulary: Vocabulary,
+    room: int,
+) -> list[RawHit]:
+    """Up to `room` hits under the threshold that a clear answer lets through."""
+    taken = {h.slug for h in kept}
+    related: list[RawHit] = []
+    for hit in raw:
+        if len(related) >= room:
+            break
+        if hit.slug in taken or not _near_answer(hit, plan):
+            continue
+        with_proximity(hit, plan, values, vocabulary)
+        if _near_answer(hit, plan):
+            related.append(hit)
+    return related
+
+
+def _near_answer(hit: RawHit, plan: QueryPlan) -> bool:
+    return hit.evidence >= RELATED_MIN and hit.units_matched >= min(
+        MIN_UNITS, plan.n_words
+    )
 
 
 def _length_norm(reader: IndexReader, doc: int, mean_length: float) -> float:

@@ -348,3 +348,34 @@ def test_one_term_of_the_field_in_a_body_is_one_matched_word(tmp_path: Path) -> 
             [dataclasses.replace(tax, title="Как продать квартиру"), *docs[1:]]
         )
         assert slugs(index, query, "ru") == ["ru-nalog"]
+
+
+def test_a_clear_answer_lets_related_articles_follow(tmp_path: Path) -> None:
+    filler = " Если что-то непонятно, напишите волонтёру в чат поддержки."
+    refund = ArticleDoc(
+        "ru-vozvrat",
+        "ru",
+        "Как вернуть деньги за покупку в интернет-магазине",
+        "Напишите продавцу, приложите чек. Если магазин молчит, обратитесь в "
+        "банк, чтобы вернуть деньги." + filler,
+    )
+    # shares two of the words, with less evidence than an answer needs
+    dispute = ArticleDoc(
+        "ru-osporit",
+        "ru",
+        "Оспорить операцию по карте",
+        "Банк может оспорить операцию по карте, если рассказать о покупке."
+        + filler * 3,
+    )
+    others = [
+        ArticleDoc("ru-vrach", "ru", "Вызов врача на дом", "Позвоните." + filler),
+        ArticleDoc("ru-pensiya", "ru", "Размер пенсии", "Смотрите ЕНПФ." + filler),
+        ArticleDoc("ru-detsad", "ru", "Очередь в детский сад", "На портале." + filler),
+    ]
+    with SearchIndex(tmp_path / "ix", vocabulary=Vocabulary.from_lines([])) as index:
+        index.index_articles([refund, dispute, *others])
+        # clearly answered: the related article is listed after the answer
+        query = "как вернуть деньги за покупку в интернет-магазине через банк"
+        assert slugs(index, query, "ru") == ["ru-vozvrat", "ru-osporit"]
+        # no clear answer: the same weak match is no answer
+        assert "ru-osporit" not in slugs(index, "банк и покупка на рынке", "ru")
