@@ -11,6 +11,11 @@ articles added to the index, to show the figures hold among more articles on
 the same topics.
 
     python bench/kb_eval.py [EVAL_DIR] [--no-distractors] [--show-misses]
+                            [--mix OTHER_SET ...]
+
+--mix adds other sets' articles to the distractors, as articles of the
+centre's own (many more articles on the same topics; they may answer a
+query too, so read the column with the distractors struck out).
 """
 
 from __future__ import annotations
@@ -40,7 +45,11 @@ def eval_files(eval_dir: Path) -> tuple[Path, Path] | None:
 
 
 def evaluate(
-    eval_dir: Path, distractors: bool, show_misses: bool, limit: int = 10
+    eval_dir: Path,
+    distractors: bool,
+    show_misses: bool,
+    limit: int = 10,
+    mix: tuple[Path, ...] = (),
 ) -> dict[str, dict[str, float]]:
     """Run the queries against a fresh index and return the figures by kind."""
     files = eval_files(eval_dir)
@@ -51,6 +60,10 @@ def evaluate(
         print(f"warning: {len(errors)} bad article records: {errors[:3]}")
     if distractors:
         extra, extra_errors = load_articles(STARTER_DIR)
+        for other in mix:  # other sets' articles, as the centre's own
+            other_files = eval_files(other)
+            assert other_files is not None, other
+            extra += load_articles(other_files[0])[0]
     else:
         extra, extra_errors = [], []
     if distractors:
@@ -161,6 +174,13 @@ def main() -> int:
     )
     parser.add_argument("--no-distractors", action="store_true")
     parser.add_argument("--show-misses", action="store_true")
+    parser.add_argument(
+        "--mix",
+        nargs="+",
+        default=[],
+        metavar="DIR",
+        help="add these sets' articles to the distractors, as a centre's own",
+    )
     args = parser.parse_args()
     eval_dir = Path(args.eval_dir)
     if eval_files(eval_dir) is None:
@@ -168,9 +188,17 @@ def main() -> int:
         return 2
     print_table("the set's articles only", evaluate(eval_dir, False, args.show_misses))
     if not args.no_distractors and any(STARTER_DIR.glob("*.md")):
+        mix = tuple(Path(d) for d in args.mix)
+        for other in mix:
+            if eval_files(other) is None:
+                print(f"error: no articles file in {other}", file=sys.stderr)
+                return 2
+        title = "the set's articles + starter articles as distractors"
+        if mix:
+            title += " + the articles of " + ", ".join(d.name for d in mix)
         print_table(
-            "the set's articles + starter articles as distractors",
-            evaluate(eval_dir, True, args.show_misses),
+            title,
+            evaluate(eval_dir, True, args.show_misses, mix=mix),
             with_dev_order=True,
         )
     return 0
