@@ -156,6 +156,11 @@ _VERB_RULES: list[tuple[str, Callable[[str], bool], int]] = [
     ("дым дим дык дик дыныз диниз", _vowel_or_voiced, 2),
     ("тым тим тык тик тыныз тиниз", _voiceless, 2),
     ("сам сем сак сек саныз сениз", _anything, 2),
+    # conditional, third person and negative: жоғал-са, кел-се, ал-ма-са
+    ("са се", _anything, 3),
+    ("маса месе", _vowel_or_lr, 2),
+    ("баса бесе", _zh_z_nasal, 2),
+    ("паса песе", _voiceless, 2),
     ("мак мек", _vowel_or_lr, 2),
     ("бак бек", _zh_z_nasal, 2),
     ("пак пек", _voiceless, 2),

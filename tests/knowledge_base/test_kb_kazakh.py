@@ -40,6 +40,11 @@ from knowledge_base.kazakh import stem
         ["түсу", "түспей", "түспеді", "түсті"],
         ["айту", "айтпаңыз", "айтпау", "айтамын"],
         ["тұмау", "тұмаумен"],  # a noun: not тұ-мау
+        # conditional, third person and negative: "Телефон жоғалса"
+        ["жоғалса", "жоғалды", "жоғалып", "жоғалсаңыз"],
+        ["келсе", "келді", "келіп"],
+        ["ашылмаса", "ашылмады", "ашылды"],
+        ["түспесе", "түспеді", "түсу"],
     ],
 )
 def test_word_forms_share_a_stem(family: list[str]) -> None:
@@ -70,6 +75,8 @@ def test_known_stems(word: str, expected: str) -> None:
         "телефон",
         "киім",  # not ки + ім: stems are at least three letters
         "интернет",
+        "кесе",  # not ке-се: a stem has three letters
+        "ақса",
     ],
 )
 def test_loanwords_and_short_roots_are_not_cut_wrongly(word: str) -> None:
