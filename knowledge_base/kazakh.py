@@ -156,6 +156,12 @@ _VERB_RULES: list[tuple[str, Callable[[str], bool], int]] = [
     ("дым дим дык дик дыныз диниз", _vowel_or_voiced, 2),
     ("тым тим тык тик тыныз тиниз", _voiceless, 2),
     ("сам сем сак сек саныз сениз", _anything, 2),
+    # optative, first person: ал-айын, көр-ейін, төле-йін
+    ("аиын еиин", _consonant, 2),
+    ("иын иин", _vowel, 3),
+    # polite imperative to several people: жаз-ыңыздар, төле-ңіздер
+    ("ыныздар иниздер", _consonant, 2),
+    ("ныздар низдер", _vowel, 2),
     # conditional, third person and negative: жоғал-са, кел-се, ал-ма-са
     ("са се", _anything, 3),
     ("маса месе", _vowel_or_lr, 2),
@@ -192,9 +198,9 @@ _MAX_CUTS = 6
 MAX_VARIANTS = 8
 _PAST = frozenset(("ды", "ди", "ты", "ти"))
 # A stem is at least three letters long, except these common two-letter roots
-# (үй, су, ой, ат, ет, ас, іс, ес, ақ, ал, ай, сал...). Shorter cuts confuse
+# (үй, су, ой, ат, ет, ас, іс, ес, ақ, ал, ай, аш...). Shorter cuts confuse
 # too many words: киім is not ки + ім.
-SHORT_ROOTS = frozenset("уи су ои ат ет ас ис ес ак ал аи ау ту жу ус".split())
+SHORT_ROOTS = frozenset("уи су ои ат ет ас ис ес ак ал аи ау ту жу ус аш".split())
 
 
 def _devoice(stem: str) -> str:

@@ -45,6 +45,11 @@ from knowledge_base.kazakh import stem
         ["келсе", "келді", "келіп"],
         ["ашылмаса", "ашылмады", "ашылды"],
         ["түспесе", "түспеді", "түсу"],
+        # a two-letter root: қосымшаны ашыңыз
+        ["ашу", "ашады", "ашты", "ашқан", "ашып", "ашыңыз"],
+        # optative and the polite imperative to several people
+        ["жазу", "жазайын", "жазыңыздар"],
+        ["көру", "көрейін", "көріңіздер"],
     ],
 )
 def test_word_forms_share_a_stem(family: list[str]) -> None:
