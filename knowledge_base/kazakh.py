@@ -67,6 +67,14 @@ def _zh_z_nasal(c: str) -> bool:
     return c in "жзмн"
 
 
+def _zh_z(c: str) -> bool:
+    return c in "жз"
+
+
+def _vowel_lr_or_nasal(c: str) -> bool:
+    return c in VOWELS or c in "лрмн"
+
+
 def _after_m(c: str) -> bool:
     return c == "м"
 
@@ -127,8 +135,8 @@ _NOUN_RULES: dict[int, list[tuple[str, Callable[[str], bool], int]]] = {
         ("дан ден", _vowel_or_voiced, 2),
         ("нан нен", _vowel_or_nasal, 2),
         ("тан тен", _voiceless, 2),
-        ("мен менен", _vowel_or_lr, 2),
-        ("бен бенен", _zh_z_nasal, 2),
+        ("мен менен", _vowel_lr_or_nasal, 2),  # телефон-мен, ұлым-мен
+        ("бен бенен", _zh_z, 2),  # қағаз-бен
         ("пен пенен", _voiceless, 2),
         ("дагы деги", _vowel_or_voiced, 2),
         ("тагы теги", _voiceless, 2),

@@ -50,6 +50,11 @@ from knowledge_base.kazakh import stem
         # optative and the polite imperative to several people
         ["жазу", "жазайын", "жазыңыздар"],
         ["көру", "көрейін", "көріңіздер"],
+        # instrumental -мен after м and н too, -бен after ж and з
+        ["телефон", "телефонмен", "телефонды"],
+        ["адам", "адаммен", "адамға"],
+        ["дос", "досыммен", "досым"],
+        ["қағаз", "қағазбен", "қағазды"],
     ],
 )
 def test_word_forms_share_a_stem(family: list[str]) -> None:
