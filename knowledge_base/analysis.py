@@ -36,7 +36,7 @@ from .kazakh import is_suffix, stem_folded, stem_variants
 from .stopwords import is_stop
 
 # Bumped whenever analysis changes, so that old indexes are rebuilt.
-ANALYSIS_VERSION = "11"
+ANALYSIS_VERSION = "12"
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _HYPHENS = "-‐‑–"

@@ -206,9 +206,13 @@ _MAX_CUTS = 6
 MAX_VARIANTS = 8
 _PAST = frozenset(("ды", "ди", "ты", "ти"))
 # A stem is at least three letters long, except these common two-letter roots
-# (үй, су, ой, ат, ет, ас, іс, ес, ақ, ал, ай, аш...). Shorter cuts confuse
+# (үй, су, ой, ат, ет, ас, іс, ес, ақ, ал, ай, аш, ұл...). Shorter cuts confuse
 # too many words: киім is not ки + ім.
-SHORT_ROOTS = frozenset("уи су ои ат ет ас ис ес ак ал аи ау ту жу ус аш".split())
+SHORT_ROOTS = frozenset("уи су ои ат ет ас ис ес ак ал аи ау ту жу ус аш ул".split())
+# Words for family that people write with "my" (апам, әкем, ағам, немерем):
+# the first-person -м is cut after them although they have three letters
+# (elsewhere it needs four: адам is not ада-м).
+FAMILY_ROOTS = frozenset("апа аке ата ага аже ана ини".split())
 
 
 def _devoice(stem: str) -> str:
@@ -231,6 +235,8 @@ def _cuts(word: str, before: int = PERSON + 1) -> Iterator[tuple[str, int]]:
         if len(stem) < 3 and stem not in SHORT_ROOTS:
             continue
         for test, min_len, slot in _BY_SUFFIX[suffix]:
+            if suffix == "м" and stem in FAMILY_ROOTS:
+                min_len = 3  # апа-м, әке-м: "my mother", "my father"
             if slot < before and len(stem) >= min_len and test(last):
                 yield stem, slot
                 break
@@ -328,11 +334,31 @@ def stem_variants(word: str) -> tuple[str, ...]:
     candidates += sorted(readings - set(candidates), key=lambda s: (-len(s), s))
     seen = {final}
     variants = []
+    converb = _converb_stem(word)
+    if converb and converb not in seen:
+        seen.add(converb)
+        variants.append(converb)
     for candidate in candidates:
         if candidate not in seen and len(candidate) >= 4:
             seen.add(candidate)
             variants.append(candidate)
     return tuple(variants[:MAX_VARIANTS])
+
+
+def _converb_stem(word: str) -> str:
+    """The verb stem of a converb before an auxiliary: кір-е алмаймын, төле-й алмадым.
+
+    Only a variant: many nouns end in -а/-е (карта, бала), so the stem itself
+    keeps it.
+    """
+    stem = ""
+    if word[-1:] in ("а", "е") and not _vowel(word[-2:-1] or "а"):
+        stem = word[:-1]
+    elif word[-1:] == "и" and word[-2:-1] in ("а", "е"):
+        stem = word[:-1]
+    if len(stem) >= 3 or stem in SHORT_ROOTS:
+        return stem
+    return ""
 
 
 def stem(word: str) -> str:
