@@ -36,9 +36,10 @@ from .kazakh import is_suffix, stem_folded, stem_variants
 from .stopwords import is_stop
 
 # Bumped whenever analysis changes, so that old indexes are rebuilt.
-ANALYSIS_VERSION = "12"
+ANALYSIS_VERSION = "13"
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_LATIN_THEN_CYRILLIC = re.compile(r"([a-z0-9]*[a-z][a-z0-9]*)([\u0400-\u04ff]+)")
 _HYPHENS = "-‐‑–"
 
 # PyStemmer's stemmers are not thread-safe: one of each per thread.
@@ -76,6 +77,12 @@ def tokenize(text: str) -> list[Token]:
         previous_end = match.end()
         if joined and tokens and is_suffix(fold_kazakh(word)):
             continue  # "WhatsApp-қа", "ЭЦҚ-мен": the ending of the word before
+        glued = _LATIN_THEN_CYRILLIC.fullmatch(word)
+        if glued and is_suffix(fold_kazakh(glued.group(2))):
+            # "egovқа", "kaspiге": a Kazakh ending typed onto a Latin name
+            word = glued.group(1)
+            tokens.append(Token(word, start, start + len(word)))
+            continue
         tokens.append(Token(word, start, match.end()))
     return tokens
 

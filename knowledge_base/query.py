@@ -256,7 +256,13 @@ def _word_alternatives(word: str, lang: str) -> list[Alt]:
         primary = stem_kazakh(word) if kazakh_first else stem_russian(word)
         alts.append(Alt(primary, W_EXACT, "exact"))
         if kazakh_first:
-            alts.extend(Alt(v, W_VARIANT, "variant") for v in kazakh_variants(word))
+            variants = kazakh_variants(word)
+            alts.extend(Alt(v, W_VARIANT, "variant") for v in variants)
+            # a name with a Kazakh ending: телеграмда, вотсапқа
+            alts.extend(
+                Alt(stem_english(cyrillic_to_latin(v)), W_TRANSLIT, "translit")
+                for v in variants
+            )
         if not kazakh_first:
             raw = stem_russian_raw(word)
             for variant in _alternations(raw):

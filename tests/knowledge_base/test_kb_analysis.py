@@ -83,6 +83,13 @@ def test_kazakh_ending_after_a_hyphen_belongs_to_the_word() -> None:
     assert [t.word for t in tokenize("кибер-волонтёр")] == ["кибер", "волонтёр"]
 
 
+def test_kazakh_ending_glued_to_a_latin_name_is_dropped() -> None:
+    text = "egovқа кіріп, kaspiге аударыңыз, QRкод"
+    tokens = tokenize(text)
+    assert [t.word for t in tokens] == ["egov", "кіріп", "kaspi", "аударыңыз", "qrкод"]
+    assert [text[t.start : t.end] for t in tokens][:3] == ["egov", "кіріп", "kaspi"]
+
+
 def test_token_offsets_point_into_the_text() -> None:
     text = "Забыл ПАРОЛЬ от eGov.kz"
     for token in tokenize(text):

@@ -379,3 +379,22 @@ def test_a_clear_answer_lets_related_articles_follow(tmp_path: Path) -> None:
         assert slugs(index, query, "ru") == ["ru-vozvrat", "ru-osporit"]
         # no clear answer: the same weak match is no answer
         assert "ru-osporit" not in slugs(index, "банк и покупка на рынке", "ru")
+
+
+def test_a_latin_name_with_a_kazakh_ending(tmp_path: Path) -> None:
+    docs = [
+        ArticleDoc(
+            "kk-telegram",
+            "kk",
+            "Telegram: екі сатылы тексеру",
+            "Telegram баптауларында құпиясөз қойыңыз.",
+        ),
+        ArticleDoc("kk-egov", "kk", "eGov порталына кіру", "ЭЦҚ немесе SMS арқылы."),
+        ArticleDoc("kk-balabaqsha", "kk", "Балабақшаға кезек", "Кезекке тұру."),
+    ]
+    with SearchIndex(tmp_path / "ix", vocabulary=Vocabulary.from_lines([])) as index:
+        index.index_articles(docs)
+        # the name in Cyrillic, with a case ending: телеграм-да
+        assert slugs(index, "телеграмда", "kk") == ["kk-telegram"]
+        # the ending glued to the Latin name: egov-қа typed as egovқа
+        assert slugs(index, "egovқа кіру", "kk")[:1] == ["kk-egov"]
