@@ -237,6 +237,8 @@ def _cuts(word: str, before: int = PERSON + 1) -> Iterator[tuple[str, int]]:
         for test, min_len, slot in _BY_SUFFIX[suffix]:
             if suffix == "м" and stem in FAMILY_ROOTS:
                 min_len = 3  # апа-м, әке-м: "my mother", "my father"
+            elif stem[-1] == "у" and stem[:-1] in SHORT_ROOTS:
+                min_len = 3  # the verbal noun of a short root: алу-ды, ашу-ға
             if slot < before and len(stem) >= min_len and test(last):
                 yield stem, slot
                 break
