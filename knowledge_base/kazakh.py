@@ -143,8 +143,9 @@ _NOUN_RULES: dict[int, list[tuple[str, Callable[[str], bool], int]]] = {
         ("ндагы ндеги", _after_y_i, 2),
     ],
     PERSON: [  # predicative
-        ("мын мин", _vowel_or_lr, 2),
-        ("бын бин быз биз", _zh_z_nasal, 2),
+        ("мын мин", _vowel_lr_or_nasal, 2),  # алған-мын, адам-мын
+        ("бын бин", _zh_z, 2),
+        ("быз биз", _zh_z_nasal, 2),  # алған-быз
         ("пын пин пыз пиз", _voiceless, 2),
         ("сын син", _anything, 3),
     ],
@@ -168,8 +169,9 @@ _VERB_RULES: list[tuple[str, Callable[[str], bool], int]] = [
     ("аиын еиин", _consonant, 2),
     ("иын иин", _vowel, 3),
     # polite imperative to several people: жаз-ыңыздар, төле-ңіздер
-    ("ыныздар иниздер", _consonant, 2),
-    ("ныздар низдер", _vowel, 2),
+    ("ыныздар иниздер ыныздаршы иниздерши", _consonant, 2),
+    ("ныздар низдер ныздаршы низдерши", _vowel, 2),
+    ("саныздар сениздер", _anything, 2),
     # conditional, third person and negative: жоғал-са, кел-се, ал-ма-са
     ("са се", _anything, 3),
     ("маса месе", _vowel_or_lr, 2),
