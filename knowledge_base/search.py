@@ -14,8 +14,11 @@ reading a posting list's document numbers costs well under one:
    units of the best matched alternative's value (see `evidence`; a body
    match of an article longer than most counts less), and how many units
    matched with at least UNIT_MIN. Hits are ranked by evidence,
-   times LANG_BOOST for an article in the query's language, and kept only if
-   `accept` says the evidence is enough.
+   times LANG_BOOST for an article in the query's language (and
+   STARTER_WEIGHT for an unedited starter article), and kept only if
+   `accept` says the evidence is enough (or, after a clear answer, if they
+   come near it). Each answer is then listed once, in the reader's language
+   where it has that version (`with_translations`, `one_per_answer`).
 
 Specificity is a term's IDF divided by the IDF of a term found in a single
 article: 1 for the rarest words, near 0 for words in most articles.
