@@ -253,10 +253,16 @@ class SearchIndex:
             raise RuntimeError("the search index is closed")
         with self._pool_lock:
             searcher = self._pool.pop() if self._pool else None
+        if searcher is not None:
+            try:
+                searcher = searcher.refresh()
+            except FileNotFoundError:
+                # Another commit removed the table of contents being read. A
+                # failed refresh may have closed the readers it was to reuse,
+                # so this searcher is spent: open a new one instead.
+                searcher = None
         if searcher is None:
             searcher = _again_if_vanished(self._ix.searcher)
-        else:
-            searcher = _again_if_vanished(searcher.refresh)
         try:
             yield searcher
         finally:

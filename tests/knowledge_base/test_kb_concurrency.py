@@ -8,6 +8,8 @@ import sys
 import threading
 from pathlib import Path
 
+import pytest
+
 from knowledge_base import ArticleDoc, SearchIndex, Vocabulary
 
 REPO = Path(__file__).resolve().parents[2]
@@ -124,4 +126,34 @@ def test_two_processes_and_this_one_write_the_same_index(tmp_path: Path) -> None
                 child.wait()
     assert codes == [0, 0]
     _assert_all_landed(index, ["p0", "p1", "p2"], count, version=1)
+    index.close()
+
+
+def test_a_refresh_that_finds_its_table_gone_does_not_break_search(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Another commit may remove the table of contents a refresh is reading.
+    # Whoosh's failed refresh has then closed the readers it meant to reuse:
+    # the search must open a new searcher, not retry on the spent one.
+    from whoosh.index import FileIndex
+
+    index = SearchIndex(tmp_path / "ix", vocabulary=Vocabulary.from_lines([]))
+    index.index_article(_article("a", 0, 1))
+    assert index.search("ax0v1", lang="en").hits  # a searcher is now pooled
+    index.index_article(_article("a", 1, 1))  # the pooled one must refresh
+    real_reader = FileIndex.reader
+    failed: list[bool] = []
+
+    def reader_whose_table_vanished(self, reuse=None):  # type: ignore[no-untyped-def]
+        if reuse is not None and not failed:
+            failed.append(True)
+            for leaf, _offset in reuse.leaf_readers():
+                leaf.close()  # as Whoosh's finally does for unused readers
+            raise FileNotFoundError("_articles_2.toc")
+        return real_reader(self, reuse=reuse)
+
+    monkeypatch.setattr(FileIndex, "reader", reader_whose_table_vanished)
+    assert [h.slug for h in index.search("ax1v1", lang="en").hits] == ["a-1"]
+    assert [h.slug for h in index.search("ax0v1", lang="en").hits] == ["a-0"]
+    assert failed == [True]
     index.close()
