@@ -225,6 +225,20 @@ def _devoice(stem: str) -> str:
     return stem
 
 
+def _shortest(suffix: str, stem: str, min_len: int) -> int:
+    """The shortest stem a rule lets `suffix` leave, for this stem.
+
+    Two kinds of three-letter stems pass where a rule wants four: words for
+    family before "my" (апа-м, әке-м; not ада-м) and the verbal noun of a
+    two-letter root before a case (алу-ды, ашу-ға).
+    """
+    if suffix == "м" and stem in FAMILY_ROOTS:
+        return 3
+    if stem.endswith("у") and stem[:-1] in SHORT_ROOTS:
+        return 3
+    return min_len
+
+
 def _cuts(word: str, before: int = PERSON + 1) -> Iterator[tuple[str, int]]:
     """Every suffix of a slot before `before` that may be cut, longest first."""
     for suffix in _SUFFIXES:
@@ -237,11 +251,8 @@ def _cuts(word: str, before: int = PERSON + 1) -> Iterator[tuple[str, int]]:
         if len(stem) < 3 and stem not in SHORT_ROOTS:
             continue
         for test, min_len, slot in _BY_SUFFIX[suffix]:
-            if suffix == "м" and stem in FAMILY_ROOTS:
-                min_len = 3  # апа-м, әке-м: "my mother", "my father"
-            elif stem[-1] == "у" and stem[:-1] in SHORT_ROOTS:
-                min_len = 3  # the verbal noun of a short root: алу-ды, ашу-ға
-            if slot < before and len(stem) >= min_len and test(last):
+            shortest = _shortest(suffix, stem, min_len)
+            if slot < before and len(stem) >= shortest and test(last):
                 yield stem, slot
                 break
 
@@ -355,13 +366,13 @@ def _converb_stem(word: str) -> str:
     Only a variant: many nouns end in -а/-е (карта, бала), so the stem itself
     keeps it.
     """
-    stem = ""
-    if word[-1:] in ("а", "е") and not _vowel(word[-2:-1] or "а"):
+    if len(word) < 3:
+        return ""
+    last, before = word[-1], word[-2]
+    if (last in "ае" and not _vowel(before)) or (last == "и" and before in "ае"):
         stem = word[:-1]
-    elif word[-1:] == "и" and word[-2:-1] in ("а", "е"):
-        stem = word[:-1]
-    if len(stem) >= 3 or stem in SHORT_ROOTS:
-        return stem
+        if len(stem) >= 3 or stem in SHORT_ROOTS:
+            return stem
     return ""
 
 

@@ -142,19 +142,7 @@ def get_published(session: Session, slug: str) -> Article:
 
 def translations(session: Session, article: Article) -> list[Article]:
     """The other published language versions of the same answer."""
-    if not article.group:
-        return []
-    return list(
-        session.exec(
-            select(Article)
-            .where(
-                Article.group == article.group,
-                Article.status == "published",
-                Article.id != article.id,
-            )
-            .order_by(Article.lang)  # type: ignore[arg-type]
-        )
-    )
+    return translations_of(session, [article.slug]).get(article.slug, [])
 
 
 def translations_of(session: Session, slugs: list[str]) -> dict[str, list[Article]]:

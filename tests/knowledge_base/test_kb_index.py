@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -14,6 +16,18 @@ def slugs(
     index: SearchIndex, query: str, lang: str | None = None, **kw: object
 ) -> list[str]:
     return [hit.slug for hit in index.search(query, lang=lang, **kw).hits]  # type: ignore[arg-type]
+
+
+@contextmanager
+def index_of(
+    tmp_path: Path, docs: list[ArticleDoc], vocabulary: Vocabulary | None = None
+) -> Iterator[SearchIndex]:
+    """A fresh index of `docs`, with no field vocabulary unless one is given."""
+    if vocabulary is None:
+        vocabulary = Vocabulary.from_lines([])
+    with SearchIndex(tmp_path / "ix", vocabulary=vocabulary) as index:
+        index.rebuild(docs)
+        yield index
 
 
 def test_finds_an_article_by_its_own_words(index: SearchIndex) -> None:
@@ -111,8 +125,7 @@ def test_a_dictionary_word_is_not_taken_for_a_typo(tmp_path: Path) -> None:
         ArticleDoc("ru-pensiya", "ru", "Размер пенсии", "Его видно в кабинете ЕНПФ."),
         ArticleDoc("ru-vrach", "ru", "Вызов врача на дом", "Позвоните в поликлинику."),
     ]
-    with SearchIndex(tmp_path / "ix", vocabulary=Vocabulary.from_lines([])) as index:
-        index.index_articles(docs)
+    with index_of(tmp_path, docs) as index:
         assert slugs(index, "размер пенсне", "ru") == []
         assert slugs(index, "размер пенсеи", "ru") == ["ru-pensiya"]
 
@@ -130,8 +143,7 @@ def test_an_unstressed_vowel_misspelt_in_the_ending(tmp_path: Path) -> None:
         ArticleDoc("ru-adres", "ru", "Адресная справка", "Её дают сразу."),
         ArticleDoc("ru-pensiya", "ru", "Пенсия", "Пенсию назначают по заявлению."),
     ]
-    with SearchIndex(tmp_path / "ix", vocabulary=Vocabulary.from_lines([])) as index:
-        index.index_articles(docs)
+    with index_of(tmp_path, docs) as index:
         result = index.search("справка о несудимасти", lang="ru")
         assert [h.slug for h in result.hits][:1] == ["ru-nesudimost"]
         assert result.suggestion == "справка о несудимости"
@@ -235,8 +247,7 @@ def test_the_readers_version_of_a_found_answer_comes_first(tmp_path: Path) -> No
         group=pension,
     )
     other = ArticleDoc("kk-balabaqsha", "kk", "Балабақшаға кезек", "Кезекке тұру.")
-    with SearchIndex(tmp_path / "ix", vocabulary=Vocabulary.from_lines([])) as index:
-        index.index_articles([ru, kk, other])
+    with index_of(tmp_path, [ru, kk, other]) as index:
         # the words only match the Russian article; a Kazakh reader gets the
         # Kazakh version of the same answer in its place
         assert slugs(index, "выписка ЕНПФ", "kk") == ["kk-zeinetaqy-jinaqtary"]
@@ -270,8 +281,7 @@ def test_words_of_one_need_stand_together(tmp_path: Path) -> None:
         for n in range(40)
     ]
     question = "как продлить страховку на машину до пятницы"
-    with SearchIndex(tmp_path / "index", vocabulary=Vocabulary()) as search_index:
-        search_index.rebuild([together, scattered, *others])
+    with index_of(tmp_path, [together, scattered, *others]) as search_index:
         assert slugs(search_index, question, "ru") == ["ru-strahovka-onlain"]
         search_index.remove_article("ru-strahovka-onlain")
         assert slugs(search_index, question, "ru") == []
@@ -293,8 +303,7 @@ def test_a_long_article_does_not_win_on_words_it_holds_by_chance(
         ArticleDoc(f"ru-tema-{n}", "ru", f"Тема {n}", "О паролях и школе.")
         for n in range(10)
     ]
-    with SearchIndex(tmp_path / "index", vocabulary=Vocabulary()) as search_index:
-        search_index.rebuild([long_one, short_one, *others])
+    with index_of(tmp_path, [long_one, short_one, *others]) as search_index:
         found = slugs(search_index, "оплатить газ по квитанции", "ru")
     assert found == ["b-korotkaya", "a-dlinnaya"]
 
@@ -309,8 +318,7 @@ def test_the_centres_own_article_ranks_above_an_unedited_starter_one(
     starter = next(d for d in shipped if d.slug == "ru-egov-spravka-o-nesudimosti")
     own = dataclasses.replace(starter, slug="ru-nasha-spravka", group=None)
     assert is_unedited_starter(starter) and not is_unedited_starter(own)
-    with SearchIndex(tmp_path / "ix", vocabulary=Vocabulary.from_lines([])) as index:
-        index.index_articles([*shipped, own])
+    with index_of(tmp_path, [*shipped, own]) as index:
         # the same words: the centre's article first, the starter one still found
         assert slugs(index, starter.title, "ru")[:2] == [own.slug, starter.slug]
         # a moderator's edit makes the starter article the centre's own too
@@ -340,8 +348,7 @@ def test_one_term_of_the_field_in_a_body_is_one_matched_word(tmp_path: Path) -> 
         ArticleDoc("ru-pensiya", "ru", "Размер пенсии", "Смотрите ЕНПФ." + filler),
     ]
     query = "какие бумаги нужны нотариусу чтобы продать квартиру"
-    with SearchIndex(tmp_path / "ix", vocabulary=vocabulary) as index:
-        index.index_articles(docs)
+    with index_of(tmp_path, docs, vocabulary) as index:
         assert slugs(index, query, "ru") == []
         # named in the title, the term says what the article is about
         index.rebuild(
@@ -372,8 +379,7 @@ def test_a_clear_answer_lets_related_articles_follow(tmp_path: Path) -> None:
         ArticleDoc("ru-pensiya", "ru", "Размер пенсии", "Смотрите ЕНПФ." + filler),
         ArticleDoc("ru-detsad", "ru", "Очередь в детский сад", "На портале." + filler),
     ]
-    with SearchIndex(tmp_path / "ix", vocabulary=Vocabulary.from_lines([])) as index:
-        index.index_articles([refund, dispute, *others])
+    with index_of(tmp_path, [refund, dispute, *others]) as index:
         # clearly answered: the related article is listed after the answer
         query = "как вернуть деньги за покупку в интернет-магазине через банк"
         assert slugs(index, query, "ru") == ["ru-vozvrat", "ru-osporit"]
@@ -392,8 +398,7 @@ def test_a_latin_name_with_a_kazakh_ending(tmp_path: Path) -> None:
         ArticleDoc("kk-egov", "kk", "eGov порталына кіру", "ЭЦҚ немесе SMS арқылы."),
         ArticleDoc("kk-balabaqsha", "kk", "Балабақшаға кезек", "Кезекке тұру."),
     ]
-    with SearchIndex(tmp_path / "ix", vocabulary=Vocabulary.from_lines([])) as index:
-        index.index_articles(docs)
+    with index_of(tmp_path, docs) as index:
         # the name in Cyrillic, with a case ending: телеграм-да
         assert slugs(index, "телеграмда", "kk") == ["kk-telegram"]
         # the ending glued to the Latin name: egov-қа typed as egovқа
