@@ -10,7 +10,8 @@ present in the index are kept:
   folded → stemmed; full weight in a Kazakh query, 0.7 otherwise) and, in a
   Kazakh query, the word without a Kazakh ending glued to a brand name
   ("whatsappta", "zoomdağy");
-* for a Cyrillic word, its Latin transliteration for brand names ("телеграм");
+* for a Cyrillic word that the Russian dictionary does not know, its Latin
+  transliteration for brand names ("телеграм"; "висит" is not "visit");
 * the concepts of the field vocabulary the word takes part in (0.6), and the
   weak topic marks of its rarer vocabulary words (0.35);
 * for a Russian word none of whose readings is in the index and that the
@@ -266,11 +267,12 @@ def _word_alternatives(word: str, lang: str) -> list[Alt]:
             raw = stem_russian_raw(word)
             for variant in _alternations(raw):
                 alts.append(Alt(fold_cyrillic(variant), W_TRANSLIT, "exact"))
-        for latin in {
-            cyrillic_to_latin(word),
-            cyrillic_to_latin(stem_russian_raw(word)),
-        }:
-            alts.append(Alt(stem_english(latin), W_TRANSLIT, "translit"))
+        if not _is_russian_word(word, lang):  # a name: телеграм, not висит
+            for latin in {
+                cyrillic_to_latin(word),
+                cyrillic_to_latin(stem_russian_raw(word)),
+            }:
+                alts.append(Alt(stem_english(latin), W_TRANSLIT, "translit"))
     else:
         alts.append(Alt(word, W_EXACT, "exact"))
     whole = fold_cyrillic(word) if is_cyrillic(word) else word

@@ -130,6 +130,18 @@ def test_a_dictionary_word_is_not_taken_for_a_typo(tmp_path: Path) -> None:
         assert slugs(index, "размер пенсеи", "ru") == ["ru-pensiya"]
 
 
+def test_a_russian_word_is_not_read_as_an_english_name(tmp_path: Path) -> None:
+    # "телеграм" is a name, looked for in Latin; "висит" is a Russian word,
+    # not the English "visit" spelled in Cyrillic
+    docs = [
+        ArticleDoc("en-visit", "en", "Visit a doctor", "Book a visit at the clinic."),
+        ArticleDoc("en-telegram", "en", "Telegram settings", "Open Telegram."),
+    ]
+    with index_of(tmp_path, docs) as index:
+        assert slugs(index, "телеграм", "ru") == ["en-telegram"]
+        assert slugs(index, "висит", "ru") == []
+
+
 def test_an_unstressed_vowel_misspelt_in_the_ending(tmp_path: Path) -> None:
     # "несудимасти": the typo changes where the stemmer cuts (несудимаст, not
     # несудим), so the word is spelled again with its unstressed vowels swapped
