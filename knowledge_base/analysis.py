@@ -32,11 +32,11 @@ from .folding import (
     is_latin,
     normalize_text,
 )
-from .kazakh import is_suffix, stem_folded, stem_variants
+from .kazakh import is_suffix, spelled, stem_folded, stem_variants
 from .stopwords import is_stop
 
 # Bumped whenever analysis changes, so that old indexes are rebuilt.
-ANALYSIS_VERSION = "15"
+ANALYSIS_VERSION = "16"
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _LATIN_THEN_CYRILLIC = re.compile(r"([a-z0-9]*[a-z][a-z0-9]*)([\u0400-\u04ff]+)")
@@ -150,12 +150,12 @@ def stem_russian(word: str) -> str:
 @lru_cache(maxsize=200_000)
 def stem_kazakh(word: str) -> str:
     """Fold a Kazakh word (any spelling) and strip its suffixes."""
-    return stem_folded(fold_kazakh(word))
+    return stem_folded(*spelled(word))
 
 
 def kazakh_variants(word: str) -> tuple[str, ...]:
     """Other stems a Kazakh word may share with its other forms (any spelling)."""
-    return stem_variants(fold_kazakh(word))
+    return stem_variants(*spelled(word))
 
 
 def reads_as_kazakh(word: str, lang: str) -> bool:

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 
-from .folding import fold_kazakh
+from .folding import fold_cyrillic, is_latin, latin_to_cyrillic
 
 VOWELS = frozenset("аеоуыи")
 # и and у also stand for the glides й and у, so they count as consonants too.
@@ -211,6 +211,14 @@ _PAST = frozenset(("ды", "ди", "ты", "ти"))
 # (үй, су, ой, ат, ет, ас, іс, ес, ақ, ал, ай, аш, ұл...). Shorter cuts confuse
 # too many words: киім is not ки + ім.
 SHORT_ROOTS = frozenset("уи су ои ат ет ас ис ес ак ал аи ау ту жу ус аш ул".split())
+# The same roots as they are spelled. Folding makes үй and ұй-, ту and тү-,
+# ұл and үл- look alike: a word written with its Kazakh letters is cut to two
+# letters only where they spell the root (түні is түн-і, not ту-ні; үлгісі is
+# not ұл-ғісі; ұйым is not үй-ім). A word typed without them is taken as it may be.
+SPELLED_SHORT_ROOTS = frozenset(
+    "үи су ои ат ет ас іс ес ақ ал аи ау ту жу ұс аш ұл".split()  # й as и
+)
+_KAZAKH_LETTERS = frozenset("әғқңөұүһі")
 # Words for family that people write with "my" (апам, әкем, ағам, немерем):
 # the first-person -м is cut after them although they have three letters
 # (elsewhere it needs four: адам is not ада-м).
@@ -225,7 +233,15 @@ def _devoice(stem: str) -> str:
     return stem
 
 
-def _shortest(suffix: str, stem: str, min_len: int) -> int:
+def short_roots(word: str) -> frozenset[str]:
+    """The two-letter roots a Cyrillic word (not folded) may be cut to."""
+    start = word[:2].replace("й", "и")
+    if start in SPELLED_SHORT_ROOTS or not _KAZAKH_LETTERS.intersection(start):
+        return SHORT_ROOTS
+    return SHORT_ROOTS - {fold_cyrillic(start)}
+
+
+def _shortest(suffix: str, stem: str, min_len: int, roots: frozenset[str]) -> int:
     """The shortest stem a rule lets `suffix` leave, for this stem.
 
     Two kinds of three-letter stems pass where a rule wants four: words for
@@ -234,12 +250,14 @@ def _shortest(suffix: str, stem: str, min_len: int) -> int:
     """
     if suffix == "м" and stem in FAMILY_ROOTS:
         return 3
-    if stem.endswith("у") and stem[:-1] in SHORT_ROOTS:
+    if stem.endswith("у") and stem[:-1] in roots:
         return 3
     return min_len
 
 
-def _cuts(word: str, before: int = PERSON + 1) -> Iterator[tuple[str, int]]:
+def _cuts(
+    word: str, before: int = PERSON + 1, roots: frozenset[str] = SHORT_ROOTS
+) -> Iterator[tuple[str, int]]:
     """Every suffix of a slot before `before` that may be cut, longest first."""
     for suffix in _SUFFIXES:
         if len(suffix) >= len(word) or not word.endswith(suffix):
@@ -248,10 +266,10 @@ def _cuts(word: str, before: int = PERSON + 1) -> Iterator[tuple[str, int]]:
         if not any(c in VOWELS for c in stem):
             continue
         last = stem[-1]
-        if len(stem) < 3 and stem not in SHORT_ROOTS:
+        if len(stem) < 3 and stem not in roots:
             continue
         for test, min_len, slot in _BY_SUFFIX[suffix]:
-            shortest = _shortest(suffix, stem, min_len)
+            shortest = _shortest(suffix, stem, min_len, roots)
             if slot < before and len(stem) >= shortest and test(last):
                 yield stem, slot
                 break
@@ -277,23 +295,28 @@ def _active(stem: str) -> str:
     return stem
 
 
-def _strip_once(word: str, before: int = PERSON + 1) -> tuple[str, int] | None:
+def _strip_once(
+    word: str, before: int = PERSON + 1, roots: frozenset[str] = SHORT_ROOTS
+) -> tuple[str, int] | None:
     """Cut one suffix of a slot before `before`: the rest, and the slot cut."""
-    return next(_cuts(word, before), None)
+    return next(_cuts(word, before, roots), None)
 
 
-def _parses(word: str, before: int, depth: int, found: set[str]) -> None:
+def _parses(
+    word: str, before: int, depth: int, found: set[str], roots: frozenset[str]
+) -> None:
     """Every stem some reading of the word's suffixes leads to."""
     found.add(word)
     if depth == 0:
         return
-    for stem, slot in _cuts(word, before):
+    for stem, slot in _cuts(word, before, roots):
         stem = _devoice(stem)
         if slot == VERB:
             found.add(stem)
             found.add(_active(stem))
         else:
-            _parses(stem, slot + 1 if slot == POSSESSIVE else slot, depth - 1, found)
+            next_slot = slot + 1 if slot == POSSESSIVE else slot
+            _parses(stem, next_slot, depth - 1, found, roots)
 
 
 def is_suffix(fragment: str) -> bool:
@@ -302,13 +325,15 @@ def is_suffix(fragment: str) -> bool:
     return fragment in _BY_SUFFIX or (cut is not None and cut[0] == "ааа")
 
 
-def _chain(word: str, ordered: bool = True) -> list[str]:
+def _chain(
+    word: str, ordered: bool = True, roots: frozenset[str] = SHORT_ROOTS
+) -> list[str]:
     """The word and each stem on the way to its final stem (the last item)."""
     word = _devoice(word)
     chain = [word]
     before = PERSON + 1
     for _ in range(_MAX_CUTS):
-        cut = _strip_once(word, before if ordered else PERSON + 1)
+        cut = _strip_once(word, before if ordered else PERSON + 1, roots)
         if cut is None:
             break
         stem, slot = cut
@@ -322,13 +347,13 @@ def _chain(word: str, ordered: bool = True) -> list[str]:
 
 
 @lru_cache(maxsize=200_000)
-def stem_folded(word: str) -> str:
-    """Stem a word already in the folded alphabet."""
-    return _chain(word)[-1]
+def stem_folded(word: str, roots: frozenset[str] = SHORT_ROOTS) -> str:
+    """Stem a word already in the folded alphabet (see `short_roots`)."""
+    return _chain(word, roots=roots)[-1]
 
 
 @lru_cache(maxsize=100_000)
-def stem_variants(word: str) -> tuple[str, ...]:
+def stem_variants(word: str, roots: frozenset[str] = SHORT_ROOTS) -> tuple[str, ...]:
     """Other stems a folded word may share with its other forms.
 
     A bare noun can look inflected (сілтеме read as сілте-м-е, "to my сілте"),
@@ -339,17 +364,17 @@ def stem_variants(word: str) -> tuple[str, ...]:
     first, at most MAX_VARIANTS; the final stem is not among them. Words of a
     query look for these too, and the vocabulary files terms under them.
     """
-    final = stem_folded(word)
+    final = stem_folded(word, roots)
     readings: set[str] = set()
-    _parses(_devoice(word), PERSON + 1, _MAX_CUTS, readings)
-    chain = _chain(word)
-    candidates = [*chain[:-1], _chain(word, ordered=False)[-1]]
+    _parses(_devoice(word), PERSON + 1, _MAX_CUTS, readings, roots)
+    chain = _chain(word, roots=roots)
+    candidates = [*chain[:-1], _chain(word, ordered=False, roots=roots)[-1]]
     if len(chain) > 1 and chain[-2][len(final) :] in _PAST:
         candidates.append(_active(final))  # a past read as a case: орындал-ды
     candidates += sorted(readings - set(candidates), key=lambda s: (-len(s), s))
     seen = {final}
     variants = []
-    converb = _converb_stem(word)
+    converb = _converb_stem(word, roots)
     if converb and converb not in seen:
         seen.add(converb)
         variants.append(converb)
@@ -360,7 +385,7 @@ def stem_variants(word: str) -> tuple[str, ...]:
     return tuple(variants[:MAX_VARIANTS])
 
 
-def _converb_stem(word: str) -> str:
+def _converb_stem(word: str, roots: frozenset[str]) -> str:
     """The verb stem of a converb before an auxiliary: кір-е алмаймын, төле-й алмадым.
 
     Only a variant: many nouns end in -а/-е (карта, бала), so the stem itself
@@ -371,11 +396,21 @@ def _converb_stem(word: str) -> str:
     last, before = word[-1], word[-2]
     if (last in "ае" and not _vowel(before)) or (last == "и" and before in "ае"):
         stem = word[:-1]
-        if len(stem) >= 3 or stem in SHORT_ROOTS:
+        if len(stem) >= 3 or stem in roots:
             return stem
     return ""
 
 
+def spelled(word: str) -> tuple[str, frozenset[str]]:
+    """A lower-case Kazakh word in any spelling: folded, and its `short_roots`.
+
+    Latin spellings are not told apart (phone Latin writes ү and ұ as u).
+    """
+    if is_latin(word):
+        return fold_cyrillic(latin_to_cyrillic(word)), SHORT_ROOTS
+    return fold_cyrillic(word), short_roots(word)
+
+
 def stem(word: str) -> str:
     """Stem one Kazakh word in any spelling (Cyrillic, Latin, Russian keyboard)."""
-    return stem_folded(fold_kazakh(word.lower()))
+    return stem_folded(*spelled(word.lower()))

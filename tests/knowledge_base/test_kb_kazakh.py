@@ -103,6 +103,20 @@ def test_loanwords_and_short_roots_are_not_cut_wrongly(word: str) -> None:
     assert len(stem(word)) >= len(word) - 1
 
 
+@pytest.mark.parametrize(
+    ("word", "other"),
+    [
+        ("түні", "туу"),  # түн-і (night), not ту-ні (to be born)
+        ("үлгісі", "ұлы"),  # үлгі-сі (a template), not ұл (a son)
+        ("ұйым", "үйім"),  # an organisation, not "my house"
+    ],
+)
+def test_a_two_letter_root_is_read_as_it_is_spelled(word: str, other: str) -> None:
+    assert stem(word) != stem(other)
+    # typed without the Kazakh letters, the word may be either
+    assert stem("уйге") == stem("үйге")
+
+
 def test_spellings_do_not_change_the_stem() -> None:
     assert stem("balabaqshağa") == stem("балабакшага") == stem("балабақшаға")
     assert stem("shaqyrý") == stem("шақыру")
