@@ -2,7 +2,9 @@
 
 The set is a folder with articles and queries: the kb-eval development set
 (dev_articles.jsonl, dev_queries.jsonl) or bench/holdout (articles.jsonl,
-queries.jsonl), a second set written apart from the search's vocabulary.
+queries.jsonl), a second set written apart from the search's vocabulary; or
+a folder of queries alone, asked of the starter articles
+(bench/starter_queries).
 Loads the articles into a temporary index, runs the queries and
 prints recall@3 and MRR per query kind and overall, and the share of
 no-answer queries (relevant: []) answered with no result. With --distractors
@@ -35,12 +37,18 @@ from knowledge_base import STARTER_DIR, SearchIndex, load_articles  # noqa: E402
 
 
 def eval_files(eval_dir: Path) -> tuple[Path, Path] | None:
-    """The articles and queries files of an evaluation folder, if it has them."""
+    """The articles and queries files of an evaluation folder, if it has them.
+
+    A folder with queries only (bench/starter_queries) asks them of the
+    starter articles, as a centre that has no articles of its own yet.
+    """
     for prefix in ("dev_", ""):
         articles = eval_dir / f"{prefix}articles.jsonl"
         queries = eval_dir / f"{prefix}queries.jsonl"
         if articles.exists() and queries.exists():
             return articles, queries
+    if (eval_dir / "queries.jsonl").exists() and any(STARTER_DIR.glob("*.md")):
+        return STARTER_DIR, eval_dir / "queries.jsonl"
     return None
 
 
@@ -187,7 +195,9 @@ def main() -> int:
         print(f"error: no articles and queries files in {eval_dir}", file=sys.stderr)
         return 2
     print_table("the set's articles only", evaluate(eval_dir, False, args.show_misses))
-    if not args.no_distractors and any(STARTER_DIR.glob("*.md")):
+    files = eval_files(eval_dir)
+    on_starter = files is not None and files[0] == STARTER_DIR
+    if not args.no_distractors and not on_starter and any(STARTER_DIR.glob("*.md")):
         mix = tuple(Path(d) for d in args.mix)
         for other in mix:
             if eval_files(other) is None:

@@ -17,8 +17,9 @@ reading a posting list's document numbers costs well under one:
    times LANG_BOOST for an article in the query's language (and
    STARTER_WEIGHT for an unedited starter article), and kept only if
    `accept` says the evidence is enough (or, after a clear answer, if they
-   come near it). Each answer is then listed once, in the reader's language
-   where it has that version (`with_translations`, `one_per_answer`).
+   come near it); a starter article needs 1 / STARTER_WEIGHT as much. Each
+   answer is then listed once, in the reader's language where it has that
+   version (`with_translations`, `one_per_answer`).
 
 Specificity is a term's IDF divided by the IDF of a term found in a single
 article: 1 for the rarest words, near 0 for words in most articles.
@@ -50,7 +51,10 @@ from .vocabulary import Vocabulary
 LANG_BOOST = 1.25  # an article in the asker's language ranks this much higher
 # An unedited starter article ranks this much lower than the centre's own
 # articles: 1 / LANG_BOOST, so that the centre's answer in another language
-# stands level with a starter answer in the asker's language.
+# stands level with a starter answer in the asker's language. It needs as
+# much more evidence to be an answer (EVIDENCE_MIN / STARTER_WEIGHT): the
+# starter articles are long general seeds, and a question nobody answered
+# matches a couple of their words by chance.
 STARTER_WEIGHT = 1 / LANG_BOOST
 TITLE_FOCUS = 0.2  # up to this much more for a title made of the query's words
 BODY_ONLY = 0.5  # a word found only in the body counts half (title, tags: full)
@@ -129,6 +133,7 @@ class RawHit:
     units_any: int = 0  # units matched at all
     body_weight: float = BODY_ONLY  # of a word found only in the body
     group: str | None = None  # translation group: one answer in its languages
+    starter: bool = False  # an unedited starter article
 
 
 def _value(weight: float, specificity: float, field: str) -> float:
@@ -358,7 +363,7 @@ def _related(
 
 
 def _near_answer(hit: RawHit, plan: QueryPlan) -> bool:
-    return hit.evidence >= RELATED_MIN and hit.units_matched >= min(
+    return hit.evidence >= _needed(hit, RELATED_MIN) and hit.units_matched >= min(
         MIN_UNITS, plan.n_words
     )
 
@@ -379,7 +384,12 @@ def accept(hit: RawHit, plan: QueryPlan, prefix: bool) -> bool:
         return True  # every word of a short query: "ЭЦП", "пароль egov"
     if hit.units_matched < min(MIN_UNITS, plan.n_words):
         return False
-    return hit.evidence >= EVIDENCE_MIN
+    return hit.evidence >= _needed(hit, EVIDENCE_MIN)
+
+
+def _needed(hit: RawHit, evidence: float) -> float:
+    """The evidence a hit needs: an unedited starter article needs more (see above)."""
+    return evidence / STARTER_WEIGHT if hit.starter else evidence
 
 
 def _matched_terms(stored: dict, plan: QueryPlan) -> dict[str, set[str]]:
@@ -590,6 +600,7 @@ def run_search(
                 units_any=any_count,
                 body_weight=body_weight,
                 group=stored.get("group"),
+                starter=bool(stored.get("starter")),
             )
         )
     raw.sort(key=lambda h: (-h.score, h.slug))
