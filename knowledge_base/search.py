@@ -206,12 +206,14 @@ def evidence(
 ) -> tuple[float, int, int]:
     """Sum over units of the best matched value; units matched well, and at all.
 
-    Units matched well through the same body-only term count once (see above).
+    Units matched through the same body-only term count once, in both counts
+    (see above).
     """
     total = 0.0
     telling: set[str] = set()
     head_units = 0
     any_count = 0
+    body_terms: set[str] = set()
     for alternatives in values:
         best = 0.0
         best_term = ""
@@ -231,6 +233,10 @@ def evidence(
                 head_units += 1
             else:
                 telling.add(best_term)
+        if best_term and "head" not in matched[best_term]:
+            if best_term in body_terms:
+                continue  # one mention of a term in the body: one word matched
+            body_terms.add(best_term)
         any_count += found
     return total, len(telling) + head_units, any_count
 

@@ -392,6 +392,33 @@ def test_one_term_of_the_field_in_a_body_is_one_matched_word(tmp_path: Path) -> 
         assert slugs(index, query, "ru") == ["ru-nalog"]
 
 
+def test_a_short_query_matched_by_one_body_term_is_one_word(tmp_path: Path) -> None:
+    # both words of "продать квартиру" name the one term of the vocabulary that
+    # a Kazakh article on tax mentions once in passing: one word matched, not
+    # every word of a short query
+    vocabulary = Vocabulary.from_lines(["продать квартиру | sell a flat | пәтер сату"])
+    tax = ArticleDoc(
+        "kk-salyq",
+        "kk",
+        "Мүлік салығын төлеу",
+        "Салықты eGov арқылы төлеңіз. Пәтер сату туралы шешсеңіз де, өткен "
+        "жылдың салығы төленеді.",
+    )
+    filler = " Түсініксіз болса, еріктіге чатта жазыңыз." * 3
+    docs = [
+        tax,
+        ArticleDoc("kk-dariger", "kk", "Дәрігерді үйге шақыру", "Емханаға" + filler),
+        ArticleDoc("kk-zeynetaqy", "kk", "Зейнетақы мөлшері", "БЖЗҚ" + filler),
+    ]
+    with index_of(tmp_path, docs, vocabulary) as index:
+        assert slugs(index, "продать квартиру", "ru") == []
+        # named in the title, the term says what the article is about
+        index.rebuild(
+            [dataclasses.replace(tax, title="Пәтер сату және салық"), *docs[1:]]
+        )
+        assert slugs(index, "продать квартиру", "ru") == ["kk-salyq"]
+
+
 def test_a_clear_answer_lets_related_articles_follow(tmp_path: Path) -> None:
     filler = " Если что-то непонятно, напишите волонтёру в чат поддержки."
     refund = ArticleDoc(
