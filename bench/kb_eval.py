@@ -191,12 +191,12 @@ def main() -> int:
     )
     args = parser.parse_args()
     eval_dir = Path(args.eval_dir)
-    if eval_files(eval_dir) is None:
+    files = eval_files(eval_dir)
+    if files is None:
         print(f"error: no articles and queries files in {eval_dir}", file=sys.stderr)
         return 2
     print_table("the set's articles only", evaluate(eval_dir, False, args.show_misses))
-    files = eval_files(eval_dir)
-    on_starter = files is not None and files[0] == STARTER_DIR
+    on_starter = files[0] == STARTER_DIR  # the starter articles are the set's own
     if not args.no_distractors and not on_starter and any(STARTER_DIR.glob("*.md")):
         mix = tuple(Path(d) for d in args.mix)
         for other in mix:
