@@ -219,8 +219,10 @@ def _is_russian_word(word: str, lang: str) -> bool:
     return bool(_russian_dictionary().word_is_known(word))
 
 
-def _respelled(word: str, lexicon: Lexicon) -> list[Alt]:
-    """Stems in the index of a Russian word with one unstressed vowel swapped."""
+def _respelled(word: str, lexicon: Lexicon, vocabulary: Vocabulary) -> list[Alt]:
+    """Stems of a Russian word with one unstressed vowel swapped, that the index
+    or the vocabulary knows (a term's concept may be in the index where the
+    word itself is not: "несудимости" of "справка о несудимости")."""
     if len(word) < 5:
         return []
     found: dict[str, None] = {}
@@ -228,7 +230,7 @@ def _respelled(word: str, lexicon: Lexicon) -> list[Alt]:
         swap = _VOWEL_SWAPS.get(letter)
         if swap:
             stem = stem_russian(word[:i] + swap + word[i + 1 :])
-            if len(stem) >= 4 and lexicon.df_any(stem):
+            if len(stem) >= 4 and (lexicon.df_any(stem) or vocabulary.knows(stem)):
                 found[stem] = None
     return [Alt(stem, W_FUZZY[1], "fuzzy1") for stem in list(found)[:2]]
 
@@ -436,7 +438,7 @@ def analyze_query(
             and not _is_russian_word(word, lang)
         ):
             respell_left -= 1
-            alts.extend(_respelled(word, lexicon))
+            alts.extend(_respelled(word, lexicon, vocabulary))
         if second_lang and second_lang != lang:
             for alt in _word_alternatives(word, second_lang):
                 alt.weight *= W_OTHER_LANG

@@ -61,6 +61,7 @@ class Vocabulary:
         default_factory=lambda: defaultdict(list)
     )
     weak: dict[str, set[str]] = field(default_factory=dict)
+    phrase_stems: frozenset[str] = frozenset()
     labels: dict[str, str] = field(default_factory=dict)
     fingerprint: str = ""
 
@@ -140,12 +141,17 @@ class Vocabulary:
             for stem in set(phrase.stems):
                 counts[stem] += 1
         self.phrases_by_stem = defaultdict(list)
+        self.phrase_stems = frozenset(counts)
         for phrase in self.phrases:
             key = min(phrase.stems, key=lambda s: (counts[s], s))
             self.phrases_by_stem[key].append(phrase)
 
     def __len__(self) -> int:
         return len(self.labels)
+
+    def knows(self, stem: str) -> bool:
+        """Is this stem part of a term of the vocabulary?"""
+        return stem in self.single or stem in self.phrase_stems
 
     def concepts_of(self, stem: str) -> set[str]:
         """Concepts named by a single-word term with this stem."""

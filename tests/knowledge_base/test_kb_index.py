@@ -161,6 +161,29 @@ def test_an_unstressed_vowel_misspelt_in_the_ending(tmp_path: Path) -> None:
         assert result.suggestion == "справка о несудимости"
 
 
+def test_a_misspelt_word_finds_the_term_of_the_vocabulary_it_belongs_to(
+    tmp_path: Path,
+) -> None:
+    # only the Kazakh article answers, through the term both name: the
+    # misspelt "несудимасти" is respelled to a word no article uses, but
+    # that the vocabulary knows
+    vocabulary = Vocabulary.from_lines(
+        ["справка о несудимости | сотталмағандығы туралы анықтама"]
+    )
+    docs = [
+        ArticleDoc(
+            "kk-sottalmagan",
+            "kk",
+            "Сотталмағандығы туралы анықтама",
+            "Анықтаманы eGov арқылы алуға болады.",
+        ),
+        ArticleDoc("kk-zeynetaqy", "kk", "Зейнетақы", "Зейнетақы тағайындау."),
+        ArticleDoc("kk-dariger", "kk", "Дәрігерге жазылу", "Емханаға жазылу."),
+    ]
+    with index_of(tmp_path, docs, vocabulary) as index:
+        assert slugs(index, "справка о несудимасти", "ru") == ["kk-sottalmagan"]
+
+
 def test_as_you_type_prefix(index: SearchIndex) -> None:
     assert slugs(index, "детск", "ru", prefix=True)[:1] == ["ru-detsad-ochered"]
     assert slugs(index, "очередь в детс", "ru", prefix=True)[:1] == [
