@@ -378,11 +378,29 @@ def stem_variants(word: str, roots: frozenset[str] = SHORT_ROOTS) -> tuple[str, 
     if converb and converb not in seen:
         seen.add(converb)
         variants.append(converb)
+    root = _verbalized_root(final)
+    if root and root not in seen:
+        seen.add(root)
+        variants.append(root)
     for candidate in candidates:
         if candidate not in seen and len(candidate) >= 4:
             seen.add(candidate)
             variants.append(candidate)
     return tuple(variants[:MAX_VARIANTS])
+
+
+def _verbalized_root(stem: str) -> str:
+    """The noun or adjective a verb is made from with -ай/-ей (and causative -т).
+
+    күш-ей-т (strengthen) is made from күш (strength, as in күшті құпиясөз),
+    көб-ей from көп: only a variant, as -ай also ends nouns (жағдай).
+    """
+    for ending in ("аит", "еит", "аи", "еи"):
+        if stem.endswith(ending):
+            root = stem[: -len(ending)]
+            if len(root) >= 3 and any(c in VOWELS for c in root):
+                return _devoice(root)
+    return ""
 
 
 def _converb_stem(word: str, roots: frozenset[str]) -> str:
