@@ -390,12 +390,13 @@ def stem_variants(word: str, roots: frozenset[str] = SHORT_ROOTS) -> tuple[str, 
 
 
 def _verbalized_root(stem: str) -> str:
-    """The noun or adjective a verb is made from with -ай/-ей (and causative -т).
+    """The noun or adjective a causative verb is made from with -ай-т/-ей-т.
 
     күш-ей-т (strengthen) is made from күш (strength, as in күшті құпиясөз),
-    көб-ей from көп: only a variant, as -ай also ends nouns (жағдай).
+    көб-ей-т from көп. Only the causative: -ай alone also ends nouns
+    (жағдай), whose false roots cost empty answers.
     """
-    for ending in ("аит", "еит", "аи", "еи"):
+    for ending in ("аит", "еит"):
         if stem.endswith(ending):
             root = stem[: -len(ending)]
             if len(root) >= 3 and any(c in VOWELS for c in root):
