@@ -387,59 +387,57 @@ def test_an_unedited_starter_article_needs_more_evidence_to_answer(
         assert slugs(index, "статус заявки на пособие", "ru")[0] == target
 
 
-def test_one_term_of_the_field_in_a_body_is_one_matched_word(tmp_path: Path) -> None:
+_RU_FILLER = " Подробности расскажет волонтёр в чате, если что-то непонятно." * 3
+_KK_FILLER = " Түсініксіз болса, еріктіге чатта жазыңыз." * 3
+
+
+@pytest.mark.parametrize(
+    ("tax", "others", "query", "title"),
+    [
+        (
+            ArticleDoc(
+                "ru-nalog",
+                "ru",
+                "Налог на имущество",
+                "Решили продать квартиру? Налог за прошлый год всё равно заплатите.",
+            ),
+            [
+                ArticleDoc("ru-vrach", "ru", "Врач на дом", "Звоните." + _RU_FILLER),
+                ArticleDoc("ru-pensiya", "ru", "Размер пенсии", "ЕНПФ." + _RU_FILLER),
+            ],
+            "какие бумаги нужны нотариусу чтобы продать квартиру",
+            "Как продать квартиру",
+        ),
+        (
+            ArticleDoc(
+                "kk-salyq",
+                "kk",
+                "Мүлік салығын төлеу",
+                "Салықты eGov арқылы төлеңіз. Пәтер сату туралы шешсеңіз де, "
+                "өткен жылдың салығы төленеді.",
+            ),
+            [
+                ArticleDoc("kk-dariger", "kk", "Дәрігер үйге", "Емхана." + _KK_FILLER),
+                ArticleDoc("kk-zeynetaqy", "kk", "Зейнетақы", "БЖЗҚ." + _KK_FILLER),
+            ],
+            "продать квартиру",  # every word of a short query, in one term
+            "Пәтер сату және салық",
+        ),
+    ],
+    ids=["words of a question", "every word of a short query"],
+)
+def test_one_term_of_the_field_in_a_body_is_one_matched_word(
+    tmp_path: Path, tax: ArticleDoc, others: list[ArticleDoc], query: str, title: str
+) -> None:
     # "продать квартиру" is one term of the vocabulary: two words of the
     # question, but in an article's body a single mention, not two matches
+    # (a Kazakh article names it "пәтер сату")
     vocabulary = Vocabulary.from_lines(["продать квартиру | sell a flat | пәтер сату"])
-    tax = ArticleDoc(
-        "ru-nalog",
-        "ru",
-        "Налог на имущество",
-        "Решили продать квартиру? Налог за прошлый год всё равно заплатите.",
-    )
-    filler = " Подробности расскажет волонтёр в чате, если что-то непонятно." * 3
-    docs = [
-        tax,
-        ArticleDoc(
-            "ru-vrach", "ru", "Врач на дом", "Позвоните в поликлинику." + filler
-        ),
-        ArticleDoc("ru-pensiya", "ru", "Размер пенсии", "Смотрите ЕНПФ." + filler),
-    ]
-    query = "какие бумаги нужны нотариусу чтобы продать квартиру"
-    with index_of(tmp_path, docs, vocabulary) as index:
+    with index_of(tmp_path, [tax, *others], vocabulary) as index:
         assert slugs(index, query, "ru") == []
         # named in the title, the term says what the article is about
-        index.rebuild(
-            [dataclasses.replace(tax, title="Как продать квартиру"), *docs[1:]]
-        )
-        assert slugs(index, query, "ru") == ["ru-nalog"]
-
-
-def test_a_short_query_matched_by_one_body_term_is_one_word(tmp_path: Path) -> None:
-    # both words of "продать квартиру" name the one term of the vocabulary that
-    # a Kazakh article on tax mentions once in passing: one word matched, not
-    # every word of a short query
-    vocabulary = Vocabulary.from_lines(["продать квартиру | sell a flat | пәтер сату"])
-    tax = ArticleDoc(
-        "kk-salyq",
-        "kk",
-        "Мүлік салығын төлеу",
-        "Салықты eGov арқылы төлеңіз. Пәтер сату туралы шешсеңіз де, өткен "
-        "жылдың салығы төленеді.",
-    )
-    filler = " Түсініксіз болса, еріктіге чатта жазыңыз." * 3
-    docs = [
-        tax,
-        ArticleDoc("kk-dariger", "kk", "Дәрігерді үйге шақыру", "Емханаға" + filler),
-        ArticleDoc("kk-zeynetaqy", "kk", "Зейнетақы мөлшері", "БЖЗҚ" + filler),
-    ]
-    with index_of(tmp_path, docs, vocabulary) as index:
-        assert slugs(index, "продать квартиру", "ru") == []
-        # named in the title, the term says what the article is about
-        index.rebuild(
-            [dataclasses.replace(tax, title="Пәтер сату және салық"), *docs[1:]]
-        )
-        assert slugs(index, "продать квартиру", "ru") == ["kk-salyq"]
+        index.rebuild([dataclasses.replace(tax, title=title), *others])
+        assert slugs(index, query, "ru") == [tax.slug]
 
 
 def test_a_clear_answer_lets_related_articles_follow(tmp_path: Path) -> None:
