@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 
-from .folding import fold_cyrillic, is_latin, latin_to_cyrillic
+from .folding import fold_cyrillic, fold_kazakh, is_latin
 
 VOWELS = frozenset("аеоуыи")
 # и and у also stand for the glides й and у, so they count as consonants too.
@@ -233,12 +233,16 @@ def _devoice(stem: str) -> str:
     return stem
 
 
+# SHORT_ROOTS without the one a word's first two letters fold to but do not spell
+_WITHOUT = {root: SHORT_ROOTS - {root} for root in SHORT_ROOTS}
+
+
 def short_roots(word: str) -> frozenset[str]:
     """The two-letter roots a Cyrillic word (not folded) may be cut to."""
     start = word[:2].replace("й", "и")
     if start in SPELLED_SHORT_ROOTS or not _KAZAKH_LETTERS.intersection(start):
         return SHORT_ROOTS
-    return SHORT_ROOTS - {fold_cyrillic(start)}
+    return _WITHOUT.get(fold_cyrillic(start), SHORT_ROOTS)
 
 
 def _shortest(suffix: str, stem: str, min_len: int, roots: frozenset[str]) -> int:
@@ -425,9 +429,7 @@ def spelled(word: str) -> tuple[str, frozenset[str]]:
 
     Latin spellings are not told apart (phone Latin writes ү and ұ as u).
     """
-    if is_latin(word):
-        return fold_cyrillic(latin_to_cyrillic(word)), SHORT_ROOTS
-    return fold_cyrillic(word), short_roots(word)
+    return fold_kazakh(word), SHORT_ROOTS if is_latin(word) else short_roots(word)
 
 
 def stem(word: str) -> str:

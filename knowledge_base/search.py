@@ -233,11 +233,10 @@ def evidence(
                 head_units += 1
             else:
                 telling.add(best_term)
+        repeated = best_term in body_terms  # a body term again: one word matched
         if best_term and "head" not in matched[best_term]:
-            if best_term in body_terms:
-                continue  # one mention of a term in the body: one word matched
             body_terms.add(best_term)
-        any_count += found
+        any_count += found and not repeated
     return total, len(telling) + head_units, any_count
 
 
