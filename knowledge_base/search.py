@@ -17,7 +17,7 @@ reading a posting list's document numbers costs well under one:
    times LANG_BOOST for an article in the query's language (and
    STARTER_WEIGHT for an unedited starter article), and kept only if
    `accept` says the evidence is enough (or, after a clear answer, if they
-   come near it); a starter article needs 1 / STARTER_WEIGHT as much. Each
+   come near it); a starter article needs STARTER_NEEDS as much. Each
    answer is then listed once, in the reader's language where it has that
    version (`with_translations`, `one_per_answer`).
 
@@ -51,11 +51,13 @@ from .vocabulary import Vocabulary
 LANG_BOOST = 1.25  # an article in the asker's language ranks this much higher
 # An unedited starter article ranks this much lower than the centre's own
 # articles: 1 / LANG_BOOST, so that the centre's answer in another language
-# stands level with a starter answer in the asker's language. It needs as
-# much more evidence to be an answer (EVIDENCE_MIN / STARTER_WEIGHT): the
-# starter articles are long general seeds, and a question nobody answered
-# matches a couple of their words by chance.
+# stands level with a starter answer in the asker's language.
 STARTER_WEIGHT = 1 / LANG_BOOST
+# An unedited starter article needs STARTER_NEEDS times the evidence of the
+# centre's own to be an answer (1.25 instead of EVIDENCE_MIN) or to follow a
+# clear one: the starter articles are long general seeds on every topic, and a
+# question nobody answered matches a couple of their words by chance.
+STARTER_NEEDS = 5 / 3
 TITLE_FOCUS = 0.2  # up to this much more for a title made of the query's words
 BODY_ONLY = 0.5  # a word found only in the body counts half (title, tags: full)
 # A body match in an article longer than the mean counts (mean / length) **
@@ -394,7 +396,7 @@ def accept(hit: RawHit, plan: QueryPlan, prefix: bool) -> bool:
 
 def _needed(hit: RawHit, evidence: float) -> float:
     """The evidence a hit needs: an unedited starter article needs more (see above)."""
-    return evidence / STARTER_WEIGHT if hit.starter else evidence
+    return evidence * STARTER_NEEDS if hit.starter else evidence
 
 
 def _matched_terms(stored: dict, plan: QueryPlan) -> dict[str, set[str]]:
