@@ -49,10 +49,12 @@ from .stopwords import is_stop
 from .vocabulary import Vocabulary
 
 LANG_BOOST = 1.25  # an article in the asker's language ranks this much higher
-# An unedited starter article ranks this much lower than the centre's own
-# articles: 1 / LANG_BOOST, so that the centre's answer in another language
-# stands level with a starter answer in the asker's language.
-STARTER_WEIGHT = 1 / LANG_BOOST
+# An unedited starter article ranks at this share of the centre's own
+# articles: a centre that wrote its own answer wants it seen first, even in
+# another language (LANG_BOOST does not lift a starter answer in the asker's
+# language over it unless its evidence is 1.6 times as strong); the starter
+# answer still follows it.
+STARTER_WEIGHT = 0.5
 # An unedited starter article needs STARTER_NEEDS times the evidence of the
 # centre's own to be an answer (1.25 instead of EVIDENCE_MIN) or to follow a
 # clear one: the starter articles are long general seeds on every topic, and a

@@ -23,7 +23,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .analysis import (
-    analyze,
     analyze_tokens,
     has_kazakh_letter,
     kazakh_variants,
@@ -31,6 +30,7 @@ from .analysis import (
     tokenize,
 )
 from .folding import is_cyrillic, is_latin, normalize_text
+from .kazakh import spelled
 from .language import language_scores
 
 VOCABULARY_DIR = Path(__file__).parent / "vocabulary"
@@ -45,10 +45,23 @@ WEAK_MIN_LENGTH = 4
 
 @dataclass(frozen=True, slots=True)
 class Phrase:
-    """A multi-word term: its stems and the concept it names."""
+    """A multi-word term: its stems and the concept it names.
+
+    `options` holds, for each word, the stems a text may show it under: its
+    stem, and for a Kazakh word written whole that a text inflects (the
+    `анықтама` of "сотталмағандығы туралы анықтама", stemmed `анықта` as if
+    it were "to my анықта", while `анықтаманы` is `анықтама`) the word itself.
+    """
 
     stems: tuple[str, ...]
     concept: str
+    options: tuple[frozenset[str], ...] = ()
+
+    def __post_init__(self) -> None:
+        if not self.options:
+            object.__setattr__(
+                self, "options", tuple(frozenset((s,)) for s in self.stems)
+            )
 
 
 @dataclass
@@ -119,7 +132,8 @@ class Vocabulary:
         seen: set[tuple[str, ...]] = set()
         primary: tuple[str, ...] = ()
         for lang in langs:
-            stems = tuple(analyze(term, lang))
+            pairs = analyze_tokens(tokenize(term), lang)
+            stems = tuple(stem for _token, stem in pairs)
             if not stems or stems in seen:
                 continue
             seen.add(stems)
@@ -131,20 +145,27 @@ class Vocabulary:
                     for variant in kazakh_variants(term):
                         self.single[variant].add(concept)
                 continue
-            self.phrases.append(Phrase(stems, concept))
+            options = tuple(
+                _whole_word_option(token.word, stem, lang) for token, stem in pairs
+            )
+            self.phrases.append(Phrase(stems, concept, options))
         return primary
 
     def _key_phrases(self) -> None:
         """File each phrase under its rarest stem: a text must hold that stem."""
         counts: dict[str, int] = defaultdict(int)
         for phrase in self.phrases:
-            for stem in set(phrase.stems):
+            for stem in set().union(*phrase.options):
                 counts[stem] += 1
         self.phrases_by_stem = defaultdict(list)
         self.phrase_stems = frozenset(counts)
         for phrase in self.phrases:
-            key = min(phrase.stems, key=lambda s: (counts[s], s))
-            self.phrases_by_stem[key].append(phrase)
+            rarest = min(
+                phrase.options,
+                key=lambda o: (sum(counts[s] for s in o), sorted(o)),
+            )
+            for stem in rarest:
+                self.phrases_by_stem[stem].append(phrase)
 
     def __len__(self) -> int:
         return len(self.labels)
@@ -198,14 +219,23 @@ class Vocabulary:
                 positions[stem].append(i)
                 for concept in self.single.get(stem, ()):
                     found.append(((i,), concept))
+        tried: set[int] = set()
         for stem in positions:
             for phrase in self.phrases_by_stem.get(stem, ()):
-                for other in phrase.stems:
-                    if other not in positions:
-                        break
-                else:
+                if id(phrase) in tried:
+                    continue
+                tried.add(id(phrase))
+                if all(any(s in positions for s in o) for o in phrase.options):
                     found.extend(_phrase_matches(phrase, positions))
         return found
+
+
+def _whole_word_option(word: str, stem: str, lang: str) -> frozenset[str]:
+    """The stems a text may show a phrase's word under (see `Phrase`)."""
+    if lang != "kk" or not is_cyrillic(word):
+        return frozenset((stem,))
+    whole = spelled(word)[0]
+    return frozenset((stem, whole) if whole in kazakh_variants(word) else (stem,))
 
 
 def _over_stripped(term: str, stem: str) -> bool:
@@ -216,13 +246,18 @@ def _over_stripped(term: str, stem: str) -> bool:
 def _phrase_matches(
     phrase: Phrase, positions: dict[str, list[int]]
 ) -> list[tuple[tuple[int, ...], str]]:
-    window = len(phrase.stems) + 2
-    first, rest = phrase.stems[0], phrase.stems[1:]
+    window = len(phrase.options) + 2
+    first, rest = phrase.options[0], phrase.options[1:]
     hits: list[tuple[tuple[int, ...], str]] = []
-    for anchor in positions[first]:
+    for anchor in sorted({p for s in first for p in positions.get(s, ())}):
         members = [anchor]
-        for stem in rest:
-            near = [p for p in positions[stem] if abs(p - anchor) <= window]
+        for option in rest:
+            near = [
+                p
+                for s in option
+                for p in positions.get(s, ())
+                if abs(p - anchor) <= window
+            ]
             if not near:
                 break
             members.append(min(near, key=lambda p: abs(p - anchor)))

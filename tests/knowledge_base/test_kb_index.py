@@ -354,6 +354,23 @@ def test_the_centres_own_article_ranks_above_an_unedited_starter_one(
         assert scores[starter.slug] == pytest.approx(scores[own.slug], rel=0.05)
 
 
+def test_the_centres_own_article_in_another_language_ranks_above_a_starter_one(
+    tmp_path: Path,
+) -> None:
+    from knowledge_base import STARTER_DIR, load_articles
+
+    shipped = load_articles(STARTER_DIR)[0]
+    kazakh = next(
+        d for d in shipped if d.slug == "kk-egov-sottalmagandygy-turaly-anyqtama"
+    )
+    # the centre wrote its own answer in Kazakh only; a Russian reader sees it
+    # first, and the shipped Russian article on the same question next
+    own = dataclasses.replace(kazakh, slug="kk-bizdin-anyqtama", group=None)
+    with index_of(tmp_path, [*shipped, own], Vocabulary.load()) as index:
+        found = slugs(index, "справка о несудимости", "ru")
+    assert found[:2] == [own.slug, "ru-egov-spravka-o-nesudimosti"]
+
+
 def test_an_unedited_starter_article_needs_more_evidence_to_answer(
     tmp_path: Path,
 ) -> None:

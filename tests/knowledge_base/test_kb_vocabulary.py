@@ -98,3 +98,27 @@ def test_a_kazakh_term_names_its_concept_in_every_form() -> None:
     # names the concept of its whole form
     terms = vocabulary.annotate("Пошта арқылы жіберіңіз", "kk")
     assert {vocabulary.labels.get(term) for term, _position in terms} >= {"почта"}
+
+
+def labels_in(vocabulary: Vocabulary, text: str, lang: str) -> set[str | None]:
+    return {vocabulary.labels.get(t) for t, _pos in vocabulary.annotate(text, lang)}
+
+
+def test_a_phrase_finds_its_kazakh_words_in_their_inflected_forms() -> None:
+    # "анықтама" alone is stemmed as if it were "to my анықта" (анықта-м-а);
+    # "анықтаманы", "анықтамасын" are "анықтама": the phrase takes both
+    vocabulary = Vocabulary.from_lines(
+        ["справка о несудимости | сотталмағандығы туралы анықтама"]
+    )
+    for text in (
+        "сотталмағандығы туралы анықтама",
+        "eGov арқылы сотталмағандығы туралы анықтаманы алу",
+        "сотталмағандығы туралы анықтамасын жүктеп алдым",
+    ):
+        assert "справка о несудимости" in labels_in(vocabulary, text, "kk"), text
+    # its words apart still are not the phrase
+    apart = (
+        "анықтаманы алдым, сосын дүкенге бардым, нан, сүт, ет сатып алдым, "
+        "үйге қайттым. Сотталмағандығы туралы"
+    )
+    assert "справка о несудимости" not in labels_in(vocabulary, apart, "kk")
