@@ -45,23 +45,16 @@ WEAK_MIN_LENGTH = 4
 
 @dataclass(frozen=True, slots=True)
 class Phrase:
-    """A multi-word term: its stems and the concept it names.
+    """A multi-word term: the stems a text may show each word under; its concept.
 
-    `options` holds, for each word, the stems a text may show it under: its
-    stem, and for a Kazakh word written whole that a text inflects (the
-    `анықтама` of "сотталмағандығы туралы анықтама", stemmed `анықта` as if
-    it were "to my анықта", while `анықтаманы` is `анықтама`) the word itself.
+    A word's options are its stem and, for a Kazakh word the term writes whole
+    and a text inflects, the word itself: the `анықтама` of "сотталмағандығы
+    туралы анықтама" stems to `анықта` as if it were "to my анықта", while
+    `анықтаманы` is `анықтама`.
     """
 
-    stems: tuple[str, ...]
+    options: tuple[frozenset[str], ...]
     concept: str
-    options: tuple[frozenset[str], ...] = ()
-
-    def __post_init__(self) -> None:
-        if not self.options:
-            object.__setattr__(
-                self, "options", tuple(frozenset((s,)) for s in self.stems)
-            )
 
 
 @dataclass
@@ -148,7 +141,7 @@ class Vocabulary:
             options = tuple(
                 _whole_word_option(token.word, stem, lang) for token, stem in pairs
             )
-            self.phrases.append(Phrase(stems, concept, options))
+            self.phrases.append(Phrase(options, concept))
         return primary
 
     def _key_phrases(self) -> None:
@@ -219,12 +212,12 @@ class Vocabulary:
                 positions[stem].append(i)
                 for concept in self.single.get(stem, ()):
                     found.append(((i,), concept))
-        tried: set[int] = set()
+        tried: set[Phrase] = set()  # filed under each stem of its rarest word
         for stem in positions:
             for phrase in self.phrases_by_stem.get(stem, ()):
-                if id(phrase) in tried:
+                if phrase in tried:
                     continue
-                tried.add(id(phrase))
+                tried.add(phrase)
                 if all(any(s in positions for s in o) for o in phrase.options):
                     found.extend(_phrase_matches(phrase, positions))
         return found
