@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 from collections.abc import Callable
 
 from .analysis import Token, tokenize
@@ -39,21 +40,31 @@ def make_snippet(
     is_match: Callable[[Token], bool],
     width: int = 200,
 ) -> str:
-    """Cut the part of text with most matches; HTML-escape it and <mark> matches."""
+    """Cut the part of text with most matches; HTML-escape it and <mark> matches.
+
+    The window shows the most different matched words, then the most matches:
+    "справку о несудимости" once each says more than "eGov" three times.
+    """
     tokens = tokenize(text)
     marked = [t for t in tokens if is_match(t)]
     flat = text.replace("\n", " ")
     if not marked:
         start = 0
     else:
-        # the window (by characters) that holds the most marked words
-        best_count, start = 0, marked[0].start
+        # the window (by characters) with the most different marked words
+        best, start = (0, 0), marked[0].start
+        inside: Counter[str] = Counter()
         j = 0
         for i, first in enumerate(marked):
             while j < len(marked) and marked[j].end - first.start <= width:
+                inside[marked[j].word] += 1
                 j += 1
-            if j - i > best_count:
-                best_count, start = j - i, first.start
+            if j <= i:  # a single word longer than the window
+                j = i + 1
+                continue
+            if (len(inside), j - i) > best:
+                best, start = (len(inside), j - i), first.start
+            inside -= Counter((first.word,))
         # open a little before the first match, at a word or sentence start
         lead = max(0, start - width // 5)
         cut = max(flat.rfind(". ", lead, start), flat.rfind("\n", lead, start))

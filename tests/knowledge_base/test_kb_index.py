@@ -111,6 +111,20 @@ def test_snippet_marks_matches_and_escapes_html(
     assert "<mark>SMS</mark>" in hit.snippet and "<mark>code</mark>" in hit.snippet
 
 
+def test_snippet_shows_the_passage_with_most_different_query_words(
+    tmp_path: Path,
+) -> None:
+    filler = " Подробности в разделе помощи." * 8
+    body = (
+        f"Войдите на eGov, в eGov mobile или через приложение eGov.{filler} "
+        f"Справка о несудимости выдаётся бесплатно.{filler}"
+    )
+    with index_of(tmp_path, [ArticleDoc("ru-spravka", "ru", "Справки", body)]) as ix:
+        hit = ix.search("справка о несудимости egov", lang="ru").hits[0]
+    # three "eGov" in one place, the two other words of the query in another
+    assert "<mark>Справка</mark> о <mark>несудимости</mark>" in hit.snippet
+
+
 def test_typo_is_found_and_suggested(index: SearchIndex) -> None:
     result = index.search("востанновить доступ к egov", lang="ru")
     assert result.hits and result.hits[0].slug == "ru-egov-parol"
