@@ -66,7 +66,7 @@ KAZAKH = frozenset(
     арасында ішінде жанында бірге
     өте тым ең әбден енді қазір әлі тағы әйтеуір сонымен мүмкін керек тиіс
     қажет шығар бәрі барлық барлығы әр әрбір кейбір ешқандай ешкім ештеңе
-    ешқашан бір тіпті әсіресе сосын содан бұрын бүгін кеше ертең
+    ешқашан әрқашан кейде бір тіпті әсіресе сосын содан бұрын бүгін кеше ертең
     бола болады болса болу болып болды бола ма болар
     сәлем сәлеметсіз сәлеметсіздер армысыз армысыздар қайырлы күн кеш таң
     рахмет рақмет рахмет алдын ала көмектесіңіз көмектесіңізші көмектесіп
@@ -95,6 +95,8 @@ ENGLISH = frozenset(
     honestly really just ok okay super guys folks anyone somebody someone
     me tell explain need want would like could also still already
     yes yeah well so much many get got im ive dont cant says said told
+    now always never ever every everything everyone everybody everywhere
+    something anything nothing sometimes somewhere anywhere
     """.split()
 )
 

@@ -70,6 +70,10 @@ def test_stop_words_and_chat_filler_are_dropped() -> None:
     assert analyze("калай", "kk") == []
     # written with ё or with е
     assert analyze("её, ещё, всё", "ru") == analyze("ее, еще, все", "ru") == []
+    # the same small words in each language: now, always, never, everything
+    assert analyze("сейчас всегда никогда всё иногда", "ru") == []
+    assert analyze("қазір әрқашан ешқашан бәрі кейде", "kk") == []
+    assert analyze("now always never everything sometimes", "en") == []
 
 
 def test_need_survives_the_filler() -> None:
