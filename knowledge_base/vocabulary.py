@@ -45,15 +45,9 @@ WEAK_MIN_LENGTH = 4
 
 @dataclass(frozen=True, slots=True)
 class Phrase:
-    """A multi-word term: the stems a text may show each word under; its concept.
+    """A multi-word term: its stems and the concept it names."""
 
-    A word's options are its stem and, for a Kazakh word the term writes whole
-    and a text inflects, the word itself: the `анықтама` of "сотталмағандығы
-    туралы анықтама" stems to `анықта` as if it were "to my анықта", while
-    `анықтаманы` is `анықтама`.
-    """
-
-    options: tuple[frozenset[str], ...]
+    stems: tuple[str, ...]
     concept: str
 
 
@@ -68,6 +62,8 @@ class Vocabulary:
     )
     weak: dict[str, set[str]] = field(default_factory=dict)
     phrase_stems: frozenset[str] = frozenset()
+    # a Kazakh word a phrase writes whole -> the stem the phrase has for it
+    whole_words: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     labels: dict[str, str] = field(default_factory=dict)
     fingerprint: str = ""
 
@@ -138,27 +134,38 @@ class Vocabulary:
                     for variant in kazakh_variants(term):
                         self.single[variant].add(concept)
                 continue
-            options = tuple(
-                _whole_word_option(token.word, stem, lang) for token, stem in pairs
-            )
-            self.phrases.append(Phrase(options, concept))
+            self.phrases.append(Phrase(stems, concept))
+            if lang == "kk":
+                for token, stem in pairs:
+                    self._add_whole_word(token.word, stem)
         return primary
+
+    def _add_whole_word(self, word: str, stem: str) -> None:
+        """Let a text's `анықтама` stand for the `анықта` of a phrase's `анықтама`.
+
+        A bare Kazakh noun can be stemmed as if inflected (анықта-м-а, "to my
+        анықта"), while its inflected forms keep it whole (анықтаманы →
+        анықтама): a phrase that writes the word bare is then not found in
+        a text that inflects it. Where the word itself is one of its
+        variants, a text's word found whole counts as the phrase's stem.
+        """
+        if not is_cyrillic(word):
+            return
+        whole = spelled(word)[0]
+        if whole != stem and whole in kazakh_variants(word):
+            self.whole_words[whole].add(stem)
 
     def _key_phrases(self) -> None:
         """File each phrase under its rarest stem: a text must hold that stem."""
         counts: dict[str, int] = defaultdict(int)
         for phrase in self.phrases:
-            for stem in set().union(*phrase.options):
+            for stem in set(phrase.stems):
                 counts[stem] += 1
         self.phrases_by_stem = defaultdict(list)
-        self.phrase_stems = frozenset(counts)
+        self.phrase_stems = frozenset(counts) | frozenset(self.whole_words)
         for phrase in self.phrases:
-            rarest = min(
-                phrase.options,
-                key=lambda o: (sum(counts[s] for s in o), sorted(o)),
-            )
-            for stem in rarest:
-                self.phrases_by_stem[stem].append(phrase)
+            key = min(phrase.stems, key=lambda s: (counts[s], s))
+            self.phrases_by_stem[key].append(phrase)
 
     def __len__(self) -> int:
         return len(self.labels)
@@ -212,23 +219,17 @@ class Vocabulary:
                 positions[stem].append(i)
                 for concept in self.single.get(stem, ()):
                     found.append(((i,), concept))
-        tried: set[Phrase] = set()  # filed under each stem of its rarest word
+                for phrase_stem in self.whole_words.get(stem, ()):
+                    if phrase_stem not in stems:
+                        positions[phrase_stem].append(i)
         for stem in positions:
             for phrase in self.phrases_by_stem.get(stem, ()):
-                if phrase in tried:
-                    continue
-                tried.add(phrase)
-                if all(any(s in positions for s in o) for o in phrase.options):
+                for other in phrase.stems:
+                    if other not in positions:
+                        break
+                else:
                     found.extend(_phrase_matches(phrase, positions))
         return found
-
-
-def _whole_word_option(word: str, stem: str, lang: str) -> frozenset[str]:
-    """The stems a text may show a phrase's word under (see `Phrase`)."""
-    if lang != "kk" or not is_cyrillic(word):
-        return frozenset((stem,))
-    whole = spelled(word)[0]
-    return frozenset((stem, whole) if whole in kazakh_variants(word) else (stem,))
 
 
 def _over_stripped(term: str, stem: str) -> bool:
@@ -239,18 +240,13 @@ def _over_stripped(term: str, stem: str) -> bool:
 def _phrase_matches(
     phrase: Phrase, positions: dict[str, list[int]]
 ) -> list[tuple[tuple[int, ...], str]]:
-    window = len(phrase.options) + 2
-    first, rest = phrase.options[0], phrase.options[1:]
+    window = len(phrase.stems) + 2
+    first, rest = phrase.stems[0], phrase.stems[1:]
     hits: list[tuple[tuple[int, ...], str]] = []
-    for anchor in sorted({p for s in first for p in positions.get(s, ())}):
+    for anchor in positions[first]:
         members = [anchor]
-        for option in rest:
-            near = [
-                p
-                for s in option
-                for p in positions.get(s, ())
-                if abs(p - anchor) <= window
-            ]
+        for stem in rest:
+            near = [p for p in positions[stem] if abs(p - anchor) <= window]
             if not near:
                 break
             members.append(min(near, key=lambda p: abs(p - anchor)))
