@@ -74,6 +74,9 @@ def test_stop_words_and_chat_filler_are_dropped() -> None:
     assert analyze("сейчас всегда никогда всё иногда", "ru") == []
     assert analyze("қазір әрқашан ешқашан бәрі кейде", "kk") == []
     assert analyze("now always never everything sometimes", "en") == []
+    # and the small numbers: "екі күн" (two days) is no "екі сатылы тексеру"
+    assert analyze("один два две", "ru") == analyze("бір екі", "kk") == []
+    assert analyze("one two", "en") == []
 
 
 def test_need_survives_the_filler() -> None:
