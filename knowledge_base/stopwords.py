@@ -68,6 +68,7 @@ KAZAKH = frozenset(
     қажет шығар бәрі барлық барлығы әр әрбір кейбір ешқандай ешкім ештеңе
     ешқашан әрқашан кейде бір екі тіпті әсіресе сосын содан бұрын бүгін кеше ертең
     бола болады болса болу болып болды бола ма болар
+    істеу істеймін істейміз істесем істейін істеуім істеуге істеу керек басқа бүкіл жыл
     сәлем сәлеметсіз сәлеметсіздер армысыз армысыздар қайырлы күн кеш таң
     рахмет рақмет рахмет алдын ала көмектесіңіз көмектесіңізші көмектесіп
     көмектесіңіздерші өтінемін кешіріңіз айтыңызшы айтыңыздаршы айтып
@@ -96,6 +97,7 @@ ENGLISH = frozenset(
     me tell explain need want would like could also still already
     yes yeah well so much many get got im ive dont cant says said told
     now always never ever every everything everyone everybody everywhere one two
+    day days year years better make made
     something anything nothing sometimes somewhere anywhere
     """.split()
 )

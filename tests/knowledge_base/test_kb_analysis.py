@@ -77,6 +77,10 @@ def test_stop_words_and_chat_filler_are_dropped() -> None:
     # and the small numbers: "екі күн" (two days) is no "екі сатылы тексеру"
     assert analyze("один два две", "ru") == analyze("бір екі", "kk") == []
     assert analyze("one two", "en") == []
+    # "что делать" / "не істеу керек" / "what to do", another, a day, a year
+    assert analyze("что делать? другой день, год", "ru") == []
+    assert analyze("не істеймін? басқа күн, жыл", "kk") == []
+    assert analyze("what to make of it? other days, years", "en") == []
 
 
 def test_need_survives_the_filler() -> None:
