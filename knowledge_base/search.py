@@ -46,7 +46,7 @@ from .query import (
 )
 from .snippets import make_snippet, markdown_to_text
 from .stopwords import is_stop
-from .vocabulary import Vocabulary
+from .vocabulary import CONCEPT_PREFIX, Vocabulary
 
 LANG_BOOST = 1.25  # an article in the asker's language ranks this much higher
 # An unedited starter article ranks at this share of the centre's own
@@ -58,8 +58,12 @@ STARTER_WEIGHT = 0.5
 # An unedited starter article needs STARTER_NEEDS times the evidence of the
 # centre's own to be an answer (1.25 instead of EVIDENCE_MIN) or to follow a
 # clear one: the starter articles are long general seeds on every topic, and a
-# question nobody answered matches a couple of their words by chance.
+# question nobody answered matches a couple of their words by chance. Where
+# several query words name one concept the article holds (a phrase of the
+# vocabulary: "телефонымды автобуста қалдырып кеттім"), the match is no chance:
+# it needs 1 / STARTER_PHRASE_NEEDS times as much (0.94).
 STARTER_NEEDS = 5 / 3
+STARTER_PHRASE_NEEDS = 1.25
 TITLE_FOCUS = 0.2  # up to this much more for a title made of the query's words
 BODY_ONLY = 0.5  # a word found only in the body counts half (title, tags: full)
 # A body match in an article longer than the mean counts (mean / length) **
@@ -138,6 +142,7 @@ class RawHit:
     body_weight: float = BODY_ONLY  # of a word found only in the body
     group: str | None = None  # translation group: one answer in its languages
     starter: bool = False  # an unedited starter article
+    phrase: bool = False  # several query words name one of its concepts
 
 
 def _value(weight: float, specificity: float, field: str) -> float:
@@ -398,7 +403,26 @@ def accept(hit: RawHit, plan: QueryPlan, prefix: bool) -> bool:
 
 def _needed(hit: RawHit, evidence: float) -> float:
     """The evidence a hit needs: an unedited starter article needs more (see above)."""
-    return evidence * STARTER_NEEDS if hit.starter else evidence
+    if not hit.starter:
+        return evidence
+    return evidence * (STARTER_PHRASE_NEEDS if hit.phrase else STARTER_NEEDS)
+
+
+def _names_a_phrase(
+    values: list[list[tuple[str, float]]], matched: dict[str, set[str]]
+) -> bool:
+    """Do two query words name one concept the article holds?"""
+    seen: set[str] = set()
+    for alternatives in values:
+        concepts = {
+            term
+            for term, _value in alternatives
+            if term.startswith(CONCEPT_PREFIX) and term in matched
+        }
+        if concepts & seen:
+            return True
+        seen |= concepts
+    return False
 
 
 def _matched_terms(stored: dict, plan: QueryPlan) -> dict[str, set[str]]:
@@ -610,6 +634,7 @@ def run_search(
                 body_weight=body_weight,
                 group=stored.get("group"),
                 starter=bool(stored.get("starter")),
+                phrase=_names_a_phrase(values, matched),
             )
         )
     raw.sort(key=lambda h: (-h.score, h.slug))

@@ -368,6 +368,19 @@ def test_the_centres_own_article_ranks_above_an_unedited_starter_one(
         assert scores[starter.slug] == pytest.approx(scores[own.slug], rel=0.05)
 
 
+def test_a_story_phrase_found_in_a_starter_article_is_no_chance_match(
+    tmp_path: Path,
+) -> None:
+    from knowledge_base import STARTER_DIR, load_articles
+
+    shipped = load_articles(STARTER_DIR)[0]
+    # "I left my phone on the bus": three words of one phrase of the
+    # vocabulary, found in the body of the shipped article on a lost phone
+    with index_of(tmp_path, shipped, Vocabulary.load()) as index:
+        found = slugs(index, "телефонымды автобуста қалдырып кеттім", "kk")
+    assert found[:1] == ["kk-telefon-zhogalsa-nemese-urlansa"]
+
+
 def test_the_centres_own_article_in_another_language_ranks_above_a_starter_one(
     tmp_path: Path,
 ) -> None:
