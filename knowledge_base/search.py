@@ -17,7 +17,7 @@ reading a posting list's document numbers costs well under one:
    times LANG_BOOST for an article in the query's language (and
    STARTER_WEIGHT for an unedited starter article), and kept only if
    `accept` says the evidence is enough (or, after a clear answer, if they
-   come near it); a starter article needs STARTER_NEEDS as much. Each
+   come near it); a starter article needs more (STARTER_NEEDS). Each
    answer is then listed once, in the reader's language where it has that
    version (`with_translations`, `one_per_answer`).
 
@@ -61,7 +61,7 @@ STARTER_WEIGHT = 0.5
 # question nobody answered matches a couple of their words by chance. Where
 # several query words name one concept the article holds (a phrase of the
 # vocabulary: "телефонымды автобуста қалдырып кеттім"), the match is no chance:
-# it needs 1 / STARTER_PHRASE_NEEDS times as much (0.94).
+# it needs STARTER_PHRASE_NEEDS times as much (0.94), as the bar first was.
 STARTER_NEEDS = 5 / 3
 STARTER_PHRASE_NEEDS = 1.25
 TITLE_FOCUS = 0.2  # up to this much more for a title made of the query's words
