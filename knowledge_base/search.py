@@ -28,6 +28,7 @@ article: 1 for the rarest words, near 0 for words in most articles.
 from __future__ import annotations
 
 import heapq
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from whoosh.reading import IndexReader
@@ -59,11 +60,12 @@ STARTER_WEIGHT = 0.5
 # centre's own to be an answer (1.25 instead of EVIDENCE_MIN) or to follow a
 # clear one: the starter articles are long general seeds on every topic, and a
 # question nobody answered matches a couple of their words by chance. Where
-# several query words name one concept the article holds (a phrase of the
+# three query words name one concept the article holds (a phrase of the
 # vocabulary: "телефонымды автобуста қалдырып кеттім"), the match is no chance:
 # it needs STARTER_PHRASE_NEEDS times as much (0.94), as the bar first was.
 STARTER_NEEDS = 5 / 3
 STARTER_PHRASE_NEEDS = 1.25
+PHRASE_WORDS = 3
 TITLE_FOCUS = 0.2  # up to this much more for a title made of the query's words
 BODY_ONLY = 0.5  # a word found only in the body counts half (title, tags: full)
 # A body match in an article longer than the mean counts (mean / length) **
@@ -142,7 +144,7 @@ class RawHit:
     body_weight: float = BODY_ONLY  # of a word found only in the body
     group: str | None = None  # translation group: one answer in its languages
     starter: bool = False  # an unedited starter article
-    phrase: bool = False  # several query words name one of its concepts
+    phrase: bool = False  # PHRASE_WORDS query words name one of its concepts
 
 
 def _value(weight: float, specificity: float, field: str) -> float:
@@ -411,18 +413,21 @@ def _needed(hit: RawHit, evidence: float) -> float:
 def _names_a_phrase(
     values: list[list[tuple[str, float]]], matched: dict[str, set[str]]
 ) -> bool:
-    """Do two query words name one concept the article holds?"""
-    seen: set[str] = set()
+    """Do PHRASE_WORDS query words name one concept the article holds?
+
+    Three words of one story ("телефонымды автобуста қалдырып") are no
+    chance; two may be one term written in two words ("вай фай").
+    """
+    words: Counter[str] = Counter()
     for alternatives in values:
-        concepts = {
-            term
-            for term, _value in alternatives
-            if term.startswith(CONCEPT_PREFIX) and term in matched
-        }
-        if concepts & seen:
-            return True
-        seen |= concepts
-    return False
+        words.update(
+            {
+                term
+                for term, _value in alternatives
+                if term.startswith(CONCEPT_PREFIX) and term in matched
+            }
+        )
+    return any(count >= PHRASE_WORDS for count in words.values())
 
 
 def _matched_terms(stored: dict, plan: QueryPlan) -> dict[str, set[str]]:

@@ -378,7 +378,10 @@ def test_a_story_phrase_found_in_a_starter_article_is_no_chance_match(
     # vocabulary, found in the body of the shipped article on a lost phone
     with index_of(tmp_path, shipped, Vocabulary.load()) as index:
         found = slugs(index, "телефонымды автобуста қалдырып кеттім", "kk")
+        # two words of one term ("вай фай") are no story: a TV is not a phone
+        off_topic = slugs(index, "как подключить телевизор к вай фай", "ru")
     assert found[:1] == ["kk-telefon-zhogalsa-nemese-urlansa"]
+    assert off_topic == []
 
 
 def test_the_centres_own_article_in_another_language_ranks_above_a_starter_one(
