@@ -114,6 +114,7 @@ class Unit:
     alts: list[Alt] = field(default_factory=list)
     is_prefix: bool = False
     weight: float = 1.0
+    in_story: bool = False  # a word of the story around a message's question
 
 
 class Lexicon:
@@ -399,6 +400,8 @@ class QueryPlan:
 
     units: list[Unit]
     n_words: int
+    # in a story message, the words of its questions (see `_question_words`)
+    question_words: int = 0
 
 
 def analyze_query(
@@ -428,7 +431,9 @@ def analyze_query(
             continue
         if not last and is_stop(word):
             continue
-        units.append(Unit(token, is_prefix=last, weight=weights[index]))
+        unit = Unit(token, is_prefix=last, weight=weights[index])
+        unit.in_story = weights[index] < 1.0
+        units.append(unit)
         alts = _word_alternatives(word, lang)
         if (
             respell_left > 0
@@ -497,7 +502,18 @@ def analyze_query(
         if unit.is_prefix:
             kept.extend(_prefix_alts(unit.token.word, lang, lexicon))
         unit.alts = _dedupe(kept)
-    return QueryPlan([u for u in units if u.alts], len(units))
+    return QueryPlan([u for u in units if u.alts], len(units), _question_words(units))
+
+
+def _question_words(units: list[Unit]) -> int:
+    """How many words a story message's questions have of their own (0 if none).
+
+    "Что нам теперь делать?" after a story leaves the topic to the story;
+    "Какой ноутбук выбрать студенту?" names one, which an answer must speak of.
+    """
+    if not any(u.in_story for u in units):
+        return 0
+    return sum(1 for u in units if not u.in_story and not u.token.word.isdigit())
 
 
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")

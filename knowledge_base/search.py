@@ -17,9 +17,11 @@ reading a posting list's document numbers costs well under one:
    times LANG_BOOST for an article in the query's language (and
    STARTER_WEIGHT for an unedited starter article), and kept only if
    `accept` says the evidence is enough (or, after a clear answer, if they
-   come near it); a starter article needs more (STARTER_NEEDS). Each
-   answer is then listed once, in the reader's language where it has that
-   version (`with_translations`, `one_per_answer`).
+   come near it); a starter article needs more (STARTER_NEEDS), and after
+   a story an article must match a word of a question that has words of its
+   own (QUESTION_WORDS). Each answer is then listed once, in the reader's
+   language where it has that version (`with_translations`,
+   `one_per_answer`).
 
 Specificity is a term's IDF divided by the IDF of a term found in a single
 article: 1 for the rarest words, near 0 for words in most articles.
@@ -66,6 +68,7 @@ STARTER_WEIGHT = 0.5
 STARTER_NEEDS = 5 / 3
 STARTER_PHRASE_NEEDS = 1.25
 PHRASE_WORDS = 3
+QUESTION_WORDS = 3  # a story's question with this many words of its own
 TITLE_FOCUS = 0.2  # up to this much more for a title made of the query's words
 BODY_ONLY = 0.5  # a word found only in the body counts half (title, tags: full)
 # A body match in an article longer than the mean counts (mean / length) **
@@ -145,6 +148,11 @@ class RawHit:
     group: str | None = None  # translation group: one answer in its languages
     starter: bool = False  # an unedited starter article
     phrase: bool = False  # PHRASE_WORDS query words name one of its concepts
+    # matches a word of a story message's question: a question of its own
+    # words (QUESTION_WORDS) names its topic, and an article that matches only
+    # the story around it (the pension card, the grandson's phone) is about
+    # something else
+    speaks_to_question: bool = True
 
 
 def _value(weight: float, specificity: float, field: str) -> float:
@@ -400,6 +408,8 @@ def accept(hit: RawHit, plan: QueryPlan, prefix: bool) -> bool:
         return True  # every word of a short query: "ЭЦП", "пароль egov"
     if hit.units_matched < min(MIN_UNITS, plan.n_words):
         return False
+    if plan.question_words >= QUESTION_WORDS and not hit.speaks_to_question:
+        return False
     return hit.evidence >= _needed(hit, EVIDENCE_MIN)
 
 
@@ -613,6 +623,9 @@ def run_search(
     values = _unit_values(plan, lexicon)
     budget = PREFIX_POSTINGS_BUDGET if prefix else POSTINGS_BUDGET
     mean_length = reader.field_length("body") / max(reader.doc_count_all(), 1)
+    question = [
+        alt.term for unit in plan.units if not unit.in_story for alt in unit.alts
+    ]
     for doc in candidates(searcher, plan, lexicon, budget):
         stored = reader.stored_fields(doc)
         matched = _matched_terms(stored, plan)
@@ -640,6 +653,7 @@ def run_search(
                 group=stored.get("group"),
                 starter=bool(stored.get("starter")),
                 phrase=_names_a_phrase(values, matched),
+                speaks_to_question=any(matched.get(term) for term in question),
             )
         )
     raw.sort(key=lambda h: (-h.score, h.slug))

@@ -528,3 +528,31 @@ def test_a_latin_name_with_a_kazakh_ending(tmp_path: Path) -> None:
         assert slugs(index, "телеграмда", "kk") == ["kk-telegram"]
         # the ending glued to the Latin name: egov-қа typed as egovқа
         assert slugs(index, "egovқа кіру", "kk")[:1] == ["kk-egov"]
+
+
+def test_a_story_whose_question_names_another_topic_gets_no_answer(
+    tmp_path: Path,
+) -> None:
+    pension = ArticleDoc(
+        "ru-pensiya-na-kartu",
+        "ru",
+        "Пенсия на банковскую карту",
+        "Пенсию можно получать на карту любого банка. Заявление подают в банке "
+        "или на eGov; если пенсия не пришла на карту, звоните в банк.",
+    )
+    others = [
+        ArticleDoc(f"ru-tema-{n}", "ru", f"Тема {n}", f"О паролях и очереди {n}.")
+        for n in range(10)
+    ]
+    story = "Добрый день! Я пенсионерка, пенсию получаю на карту, внук всё настроил. "
+    with index_of(tmp_path, [pension, *others]) as index:
+        # the question has words of its own, and no article speaks of them
+        laptop = slugs(index, story + "Какой ноутбук выбрать студенту в подарок?")
+        # a question with no words of its own leaves the topic to the story
+        what_now = slugs(
+            index, story + "А в этом месяце деньги не пришли. Что нам теперь делать?"
+        )
+        # a question that names the topic itself
+        own = slugs(index, story + "Можно ли получать пенсию на карту другого банка?")
+    assert laptop == []
+    assert what_now[:1] == own[:1] == ["ru-pensiya-na-kartu"]
