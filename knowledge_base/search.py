@@ -92,6 +92,11 @@ VALUE_FLOOR = 0.05  # pairs worth less than this are not read in step 1
 # count as one matched word: the article mentions it once.
 SHORT_QUERY = 3
 MIN_UNITS = 2
+# ... or one well matched word with at least WIDE_UNITS words, half of the
+# query's, matched at all: in "пришла смс, что выиграла машину, надо оплатить
+# доставку" the prize is the one telling word, the others are common ones
+# that the article on fake prizes holds too
+WIDE_UNITS = 3
 EVIDENCE_MIN = 0.75
 EVIDENCE_PREFIX = 0.5
 # A query answered clearly (a hit with CLEAR_ANSWER of evidence, twice what an
@@ -406,7 +411,11 @@ def accept(hit: RawHit, plan: QueryPlan, prefix: bool) -> bool:
         return hit.evidence >= EVIDENCE_PREFIX
     if plan.n_words <= SHORT_QUERY and hit.units_any == plan.n_words:
         return True  # every word of a short query: "ЭЦП", "пароль egov"
-    if hit.units_matched < min(MIN_UNITS, plan.n_words):
+    if hit.units_matched < min(MIN_UNITS, plan.n_words) and not (
+        hit.units_matched >= 1
+        and hit.units_any >= WIDE_UNITS
+        and 2 * hit.units_any >= len(plan.units)
+    ):
         return False
     if plan.question_words >= QUESTION_WORDS and not hit.speaks_to_question:
         return False

@@ -556,3 +556,31 @@ def test_a_story_whose_question_names_another_topic_gets_no_answer(
         own = slugs(index, story + "Можно ли получать пенсию на карту другого банка?")
     assert laptop == []
     assert what_now[:1] == own[:1] == ["ru-pensiya-na-kartu"]
+
+
+def test_one_telling_word_among_many_matched_common_ones_is_an_answer(
+    tmp_path: Path,
+) -> None:
+    prize = ArticleDoc(
+        "ru-falshivyy-vyigrysh",
+        "ru",
+        "Фальшивый выигрыш",
+        "Сообщение о призе? Не нужно ничего оплачивать: мошенники просят "
+        "оплатить доставку или налог.",
+    )
+    # the other words of the story are common: every article has them
+    others = [
+        ArticleDoc(
+            f"ru-tema-{n}",
+            "ru",
+            f"Тема {n}",
+            f"Сообщение о доставке {n}: оплатить можно в приложении.",
+        )
+        for n in range(10)
+    ]
+    with index_of(tmp_path, [prize, *others]) as index:
+        found = slugs(index, "пришло сообщение, что выигрыш, надо оплатить доставку")
+        # one telling word with few others matched is still no answer
+        alone = slugs(index, "выигрыш в лотерею на стадионе в субботу")
+    assert found[:1] == ["ru-falshivyy-vyigrysh"]
+    assert alone == []
