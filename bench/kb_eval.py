@@ -89,6 +89,7 @@ def evaluate(
     per_kind: dict[str, list[tuple[float, float]]] = defaultdict(list)
     dev_order: dict[str, list[float]] = defaultdict(list)
     empty_answers: list[bool] = []
+    empty_of_own: list[bool] = []  # no article of the set's own in the answer
     timings: list[float] = []
     with tempfile.TemporaryDirectory() as tmp:
         index = SearchIndex(Path(tmp) / "index")
@@ -101,6 +102,7 @@ def evaluate(
             relevant = set(q["relevant"])
             if not relevant:
                 empty_answers.append(not slugs)
+                empty_of_own.append(not any(s in dev_slugs for s in slugs))
                 if slugs and show_misses:
                     print(f"  NOT EMPTY [{q['kind']}] {q['q'][:70]!r} -> {slugs[:3]}")
                 continue
@@ -137,6 +139,7 @@ def evaluate(
     table["no-answer"] = {
         "n": len(empty_answers),
         "empty": sum(empty_answers) / max(len(empty_answers), 1),
+        "dev_order": sum(empty_of_own) / max(len(empty_of_own), 1),
     }
     timings.sort()
     table["_timing"] = {"n": len(docs), "p50_ms": 1000 * timings[len(timings) // 2]}
@@ -165,7 +168,8 @@ def print_table(
             cells += f" {row['dev_order']:.2f} |"
         print(cells)
     na = table["no-answer"]
-    tail = " |" if with_dev_order else ""
+    # struck out: a distractor may answer what the set's articles do not
+    tail = f" {na['dev_order']:.2f} |" if with_dev_order else ""
     print(f"| no-answer: empty result | {int(na['n'])} | {na['empty']:.2f} | |{tail}")
     print(f"\nmedian query time {table['_timing']['p50_ms']:.1f} ms")
 
