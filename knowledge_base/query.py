@@ -465,7 +465,7 @@ def analyze_query(
             related = _prefix_relatives(stem_russian(word), vocabulary)
             concepts[i].update(dict.fromkeys(related, W_CONCEPT * W_RELATIVE))
     in_phrase: set[int] = set()
-    for members, concept in vocabulary.find_lattice(lattice):
+    for members, concept in vocabulary.find_lattice(lattice, synonyms=True):
         weight = W_PHRASE if len(members) > 1 else W_CONCEPT
         if len(members) > 1:
             in_phrase.update(members)

@@ -64,6 +64,8 @@ class Vocabulary:
     phrase_stems: frozenset[str] = frozenset()
     # a Kazakh word a phrase writes whole -> the stem the phrase has for it
     whole_words: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    # a stem -> the other stems of the single-word terms of its concepts
+    synonyms: dict[str, frozenset[str]] = field(default_factory=dict)
     labels: dict[str, str] = field(default_factory=dict)
     fingerprint: str = ""
 
@@ -99,6 +101,7 @@ class Vocabulary:
                 for stem in vocabulary._add_term(term, concept):
                     lines_of[stem].add(concept)
         vocabulary._key_phrases()
+        vocabulary._synonyms()
         vocabulary.weak = {
             stem: concepts
             for stem, concepts in lines_of.items()
@@ -167,6 +170,27 @@ class Vocabulary:
             key = min(phrase.stems, key=lambda s: (counts[s], s))
             self.phrases_by_stem[key].append(phrase)
 
+    def _synonyms(self) -> None:
+        """Let a word stand in a query for its single-word synonyms in phrases.
+
+        "карточка" and "карта" are two terms of one concept, and the phrase
+        "вытащили кошелек с картой" should hear "вытащили кошелёк, там была
+        карточка". Only a stem that names one concept gets stand-ins: "сын"
+        (a son, and the Kazakh "broken") would bring phrases about children
+        to a broken screen.
+        """
+        stems_of: dict[str, set[str]] = defaultdict(set)
+        for stem, concepts in self.single.items():
+            for concept in concepts:
+                stems_of[concept].add(stem)
+        for stem, concepts in self.single.items():
+            if len(concepts) != 1:
+                continue
+            (concept,) = concepts
+            others = (stems_of[concept] - {stem}) & self.phrase_stems
+            if others:
+                self.synonyms[stem] = frozenset(others)
+
     def __len__(self) -> int:
         return len(self.labels)
 
@@ -209,9 +233,15 @@ class Vocabulary:
         return self.find_lattice([(stem,) for stem in stems])
 
     def find_lattice(
-        self, lattice: Sequence[Iterable[str]]
+        self, lattice: Sequence[Iterable[str]], synonyms: bool = False
     ) -> list[tuple[tuple[int, ...], str]]:
-        """Like `find`, where each position may hold several candidate stems."""
+        """Like `find`, where each position may hold several candidate stems.
+
+        With `synonyms` (a query's words), a word also stands for its
+        synonyms in phrases (see `_synonyms`). Articles keep to their own
+        words: stand-ins in their texts as well answered three more
+        questions that have no answer, and no more that have one.
+        """
         found: list[tuple[tuple[int, ...], str]] = []
         positions: dict[str, list[int]] = defaultdict(list)
         for i, stems in enumerate(lattice):
@@ -222,6 +252,9 @@ class Vocabulary:
                 for phrase_stem in self.whole_words.get(stem, ()):
                     if phrase_stem not in stems:
                         positions[phrase_stem].append(i)
+                for synonym in self.synonyms.get(stem, ()) if synonyms else ():
+                    if synonym not in stems:
+                        positions[synonym].append(i)
         for stem in positions:
             for phrase in self.phrases_by_stem.get(stem, ()):
                 for other in phrase.stems:

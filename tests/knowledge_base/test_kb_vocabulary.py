@@ -122,3 +122,32 @@ def test_a_phrase_finds_its_kazakh_words_in_their_inflected_forms() -> None:
         "үйге қайттым. Сотталмағандығы туралы"
     )
     assert "справка о несудимости" not in labels_in(vocabulary, apart, "kk")
+
+
+def test_a_query_word_stands_for_its_synonym_in_a_phrase() -> None:
+    vocabulary = Vocabulary.from_lines(
+        [
+            "банковская карта | карточка | карта",
+            "кража карты | вытащили кошелек с картой",
+            "ключ эцп | ключ | ключик",
+            "ключ от квартиры | ключ",
+            "потеря ключика | потерял ключик от эцп",
+        ]
+    )
+
+    def phrases(text: str, synonyms: bool) -> set[str]:
+        stems = [{stem} for stem in analyze(text, "ru")]
+        return {
+            vocabulary.labels[concept]
+            for members, concept in vocabulary.find_lattice(stems, synonyms)
+            if len(members) > 1
+        }
+
+    query = "в автобусе вытащили кошелёк, там была карточка"
+    assert phrases(query, synonyms=True) == {"кража карты"}
+    assert phrases(query, synonyms=False) == set()
+    # an article keeps to its own words: annotate finds no stand-ins
+    assert "кража карты" not in labels_in(vocabulary, query, "ru")
+    # a word of two concepts stands for neither: "ключ" may be a door's
+    assert "потеря ключика" in phrases("потерял ключик от эцп", synonyms=True)
+    assert "потеря ключика" not in phrases("потерял ключ от эцп", synonyms=True)
