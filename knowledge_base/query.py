@@ -431,9 +431,8 @@ def analyze_query(
             continue
         if not last and is_stop(word):
             continue
-        unit = Unit(token, is_prefix=last, weight=weights[index])
-        unit.in_story = weights[index] < 1.0
-        units.append(unit)
+        weight = weights[index]
+        units.append(Unit(token, is_prefix=last, weight=weight, in_story=weight < 1.0))
         alts = _word_alternatives(word, lang)
         if (
             respell_left > 0

@@ -228,6 +228,12 @@ class Vocabulary:
             terms.extend((concept, position) for position in members)
         return terms
 
+    def _stands_for(self, stem: str, synonyms: bool) -> Iterable[str]:
+        """The phrase stems a text's stem also counts as (see `find_lattice`)."""
+        yield from self.whole_words.get(stem, ())
+        if synonyms:
+            yield from self.synonyms.get(stem, ())
+
     def find(self, stems: Sequence[str]) -> list[tuple[tuple[int, ...], str]]:
         """Find concepts in a sequence of stems: (positions of its words, concept)."""
         return self.find_lattice([(stem,) for stem in stems])
@@ -249,12 +255,9 @@ class Vocabulary:
                 positions[stem].append(i)
                 for concept in self.single.get(stem, ()):
                     found.append(((i,), concept))
-                for phrase_stem in self.whole_words.get(stem, ()):
-                    if phrase_stem not in stems:
-                        positions[phrase_stem].append(i)
-                for synonym in self.synonyms.get(stem, ()) if synonyms else ():
-                    if synonym not in stems:
-                        positions[synonym].append(i)
+                for other in self._stands_for(stem, synonyms):
+                    if other not in stems:
+                        positions[other].append(i)
         for stem in positions:
             for phrase in self.phrases_by_stem.get(stem, ()):
                 for other in phrase.stems:
