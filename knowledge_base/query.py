@@ -419,7 +419,7 @@ def analyze_query(
     when the language was guessed with little margin.
     """
     tokens = tokenize(text)
-    weights = _sentence_weights(text, tokens)
+    story = _in_story(text, tokens)
     kk_latin = lang == "kk"
     respell_left = FUZZY_WORDS
     units: list[Unit] = []
@@ -431,8 +431,8 @@ def analyze_query(
             continue
         if not last and is_stop(word):
             continue
-        weight = weights[index]
-        units.append(Unit(token, is_prefix=last, weight=weight, in_story=weight < 1.0))
+        weight = NARRATIVE if story[index] else 1.0
+        units.append(Unit(token, is_prefix=last, weight=weight, in_story=story[index]))
         alts = _word_alternatives(word, lang)
         if (
             respell_left > 0
@@ -519,23 +519,23 @@ _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
 NARRATIVE = 0.85  # weight of words outside the questions of a long message
 
 
-def _sentence_weights(text: str, tokens: list[Token]) -> list[float]:
-    """In a message of several sentences with a question, the question counts most.
+def _in_story(text: str, tokens: list[Token]) -> list[bool]:
+    """Which words of a message of several sentences with a question are story.
 
     People tell the story first and put the need into the question; words of
-    the other sentences (who they are, what happened around) weigh less.
+    the other sentences (who they are, what happened around) weigh less
+    (NARRATIVE). A message of one sentence, or with no question, is no story.
     """
     sentences = [
         (m.start(), m.end(), "?" in m.group()) for m in _SENTENCE.finditer(text)
     ]
     sentences = [s for s in sentences if text[s[0] : s[1]].strip()]
     if len(sentences) < 2 or not any(q for _a, _b, q in sentences):
-        return [1.0] * len(tokens)
-    weights = []
-    for token in tokens:
-        is_question = next((q for a, b, q in sentences if a <= token.start < b), False)
-        weights.append(1.0 if is_question else NARRATIVE)
-    return weights
+        return [False] * len(tokens)
+    return [
+        not next((q for a, b, q in sentences if a <= token.start < b), False)
+        for token in tokens
+    ]
 
 
 def second_language(query: str, lang: str | None) -> tuple[str, str | None]:

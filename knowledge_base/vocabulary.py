@@ -279,7 +279,7 @@ def _phrase_matches(
     window = len(phrase.stems) + 2
     first, rest = phrase.stems[0], phrase.stems[1:]
     hits: list[tuple[tuple[int, ...], str]] = []
-    for anchor in positions[first]:
+    for anchor in sorted(set(positions[first])):  # a stem may stand twice
         members = [anchor]
         for stem in rest:
             near = [p for p in positions[stem] if abs(p - anchor) <= window]
