@@ -780,9 +780,25 @@ PAIRS: list[Pair] = [
         "kk",
         "помощь кибер-волонтера",
     ),
+    # a stolen wallet told with the diminutive, an article told with the verb
+    (
+        "в автобусе вытащили кошелёк, там была карточка",
+        "ru",
+        "If your card is lost or stolen, block it as soon as possible.",
+        "en",
+        "кража карты",
+    ),
+    (
+        "вытащили кошелёк с карточкой",
+        "ru",
+        "Если карта потерялась или её украли, заблокируйте её.",
+        "ru",
+        "кража карты",
+    ),
 ]
 
 OFF_TOPIC: list[OffTopic] = [
+    ("сатушы карта деректерін ұрлап кетті", "kk", "кража карты"),
     # everyday words (people, places, actions) and devices
     ("как посадить помидоры на даче", "ru", "зарядка"),
     ("какая завтра погода в Алматы", "ru", "телефон"),
