@@ -58,9 +58,13 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         upgrade_database(app.config["DATABASE_URL"])
     engine = make_engine(app.config["DATABASE_URL"])
 
+    from helpdesk.services.articles import published_docs
     from knowledge_base import SearchIndex
 
-    index = SearchIndex(Path(app.config["INDEX_DIR"]))
+    # the database is the source of truth: a lost index is built again from it
+    index = SearchIndex(
+        Path(app.config["INDEX_DIR"]), source=lambda: published_docs(engine)
+    )
     app.extensions["helpdesk"] = Runtime(engine=engine, index=index)
 
     babel.init_app(

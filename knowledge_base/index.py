@@ -11,7 +11,9 @@ did.
 The index keeps each article's fields as written, so it can rebuild itself:
 when the analysis version or the field vocabulary has changed since it was
 built (both recorded in `kb-meta.json`), opening it re-indexes every stored
-article.
+article. The index is derived data: when its folder or files are removed under
+a running process, the next search or write builds it again from `source`
+(the database), or empty when there is none.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from typing import Any, TypeVar
 
 from whoosh import fields, index, writing
 from whoosh.analysis import SpaceSeparatedTokenizer
+from whoosh.filedb.filestore import FileStorage
 from whoosh.searching import Searcher
 
 from .analysis import ANALYSIS_VERSION, tokenize
@@ -157,6 +160,12 @@ def _with_backoff(
             delay = min(delay * 2, max_delay)
 
 
+def _acquire(lock: Any) -> None:
+    """Take a Whoosh file lock now, or raise LockError."""
+    if not lock.acquire(blocking=False):
+        raise index.LockError("the index is locked by another writer")
+
+
 def _again_if_vanished(action: Callable[[], _T], timeout: float = 5.0) -> _T:
     """Run an action that reads the index's table of contents, again if needed.
 
@@ -176,8 +185,10 @@ class SearchIndex:
         *,
         vocabulary: Vocabulary | None = None,
         lock_timeout: float = 30.0,
+        source: Callable[[], Iterable[ArticleDoc]] | None = None,
     ) -> None:
         self.path = Path(path)
+        self.source = source
         self.path.mkdir(parents=True, exist_ok=True)
         self.vocabulary = vocabulary if vocabulary is not None else Vocabulary.load()
         self.lock_timeout = lock_timeout
@@ -247,22 +258,101 @@ class SearchIndex:
         writer.commit()
         self._write_meta()
 
-    @contextmanager
-    def _searcher(self) -> Iterator[Searcher]:
-        if self._closed:
-            raise RuntimeError("the search index is closed")
+    def _is_lost(self) -> bool:
+        """Whether the index's folder or table of contents has been removed."""
+        try:
+            return not index.exists_in(self.path, INDEX_NAME)
+        except OSError:
+            return True
+
+    def _heal(self) -> None:
+        """Build the index again after its files were removed under this process.
+
+        The process that finds it lost first re-creates it, holding Whoosh's
+        write lock, and fills it from `source`; another that finds it already
+        re-created only opens it (a search there may see it empty until the
+        first one commits).
+        """
+        with self._lock:
+            if not self._is_lost():
+                self._reopen()
+                return
+            log.error("the search index at %s is gone: building it again", self.path)
+            self.path.mkdir(parents=True, exist_ok=True)
+            lock = FileStorage(str(self.path)).lock(f"{INDEX_NAME}_WRITELOCK")
+            _with_backoff(
+                lambda: _acquire(lock), index.LockError, self.lock_timeout, 0.25
+            )
+            try:
+                created = self._is_lost()
+                if created:
+                    self._ix = index.create_in(
+                        self.path, _schema(), indexname=INDEX_NAME
+                    )
+            finally:
+                lock.release()
+            if not created:
+                self._reopen()
+                return
+            self._drop_pool()
+        if self.source is not None:
+            self._fill_from_source(self.source)
+        else:
+            self._write_meta()
+
+    def _reopen(self) -> None:
+        """Open the index's files anew (the caller holds the thread lock)."""
+        self._ix = _again_if_vanished(
+            lambda: index.open_dir(self.path, indexname=INDEX_NAME)
+        )
+        self._drop_pool()
+
+    def _drop_pool(self) -> None:
+        with self._pool_lock:
+            pool, self._pool = self._pool, []
+        for searcher in pool:
+            searcher.close()
+
+    def _fill_from_source(self, source: Callable[[], Iterable[ArticleDoc]]) -> None:
+        """Replace the index by the source's articles, read inside the write lock.
+
+        Read there, the source holds every article whose own write to the
+        index could come before this commit, so none of them is lost.
+        """
+
+        def work(writer: writing.IndexWriter) -> None:
+            latest = {doc.slug: doc for doc in source()}
+            for doc in latest.values():
+                writer.add_document(**document_fields(doc, self.vocabulary))
+
+        self._write(work, clear=True)
+
+    def _take_searcher(self) -> Searcher:
         with self._pool_lock:
             searcher = self._pool.pop() if self._pool else None
         if searcher is not None:
             try:
                 searcher = searcher.refresh()
-            except FileNotFoundError:
+            except (FileNotFoundError, index.EmptyIndexError):
                 # Another commit removed the table of contents being read. A
                 # failed refresh may have closed the readers it was to reuse,
                 # so this searcher is spent: open a new one instead.
                 searcher = None
         if searcher is None:
             searcher = _again_if_vanished(self._ix.searcher)
+        return searcher
+
+    @contextmanager
+    def _searcher(self) -> Iterator[Searcher]:
+        if self._closed:
+            raise RuntimeError("the search index is closed")
+        try:
+            searcher = self._take_searcher()
+        except (FileNotFoundError, index.EmptyIndexError):
+            if not self._is_lost():
+                raise
+            self._heal()
+            searcher = self._take_searcher()
         try:
             yield searcher
         finally:
@@ -285,6 +375,8 @@ class SearchIndex:
         every earlier segment (a rebuild) and records the analysis version and
         vocabulary the index now has.
         """
+        if self._is_lost():
+            self._heal()
         with self._lock:
             # another process holds Whoosh's file lock: wait for it
             writer = _with_backoff(
@@ -372,10 +464,7 @@ class SearchIndex:
     def close(self) -> None:
         """Close the searchers and the index."""
         self._closed = True
-        with self._pool_lock:
-            pool, self._pool = self._pool, []
-        for searcher in pool:
-            searcher.close()
+        self._drop_pool()
         self._ix.close()
 
     def __enter__(self) -> SearchIndex:

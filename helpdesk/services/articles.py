@@ -8,9 +8,11 @@ from typing import Any
 import nh3
 from flask_babel import gettext
 from markdown_it import MarkdownIt
+from sqlalchemy import Engine
 from sqlmodel import Session, col, func, select
 
 from helpdesk.config import LANGUAGES
+from helpdesk.db import read_session
 from helpdesk.errors import InvalidInput, NotFound
 from helpdesk.models import Article, SearchLog, utcnow
 from knowledge_base import ArticleDoc, SearchIndex, SearchResult, slugify
@@ -94,6 +96,12 @@ def published(session: Session) -> list[Article]:
             select(Article).where(Article.status == "published").order_by(Article.slug)
         )  # type: ignore[arg-type]
     )
+
+
+def published_docs(engine: Engine) -> list[ArticleDoc]:
+    """Every published article as the search library sees it, read afresh."""
+    with read_session(engine) as session:
+        return [to_doc(a) for a in published(session)]
 
 
 def reindex(*, session: Session, index: SearchIndex) -> int:

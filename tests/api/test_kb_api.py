@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import shutil
 import threading
 
 import pytest
@@ -100,6 +101,21 @@ def test_an_article_with_its_translations(kb_app, kb_client):
     assert body["title"] == grouped.title and "<" in body["html"]
     assert {t["slug"] for t in body["translations"]} == others
     assert kb_client.get("/api/kb/articles/no-such-article").status_code == 404
+
+
+def test_search_survives_its_index_being_deleted(kb_app, kb_client):
+    # the index is derived from the database: with its folder deleted under
+    # the running server, the next search builds it again and answers
+    shutil.rmtree(kb_app.config["INDEX_DIR"])
+    r = kb_client.get(
+        "/api/kb/search", query_string={"q": "справка о несудимости", "lang": "ru"}
+    )
+    assert r.status_code == 200
+    assert r.get_json()["results"][0]["slug"] == "ru-egov-spravka-o-nesudimosti"
+    with read_session(kb_app.extensions["helpdesk"].engine) as session:
+        assert kb_app.extensions["helpdesk"].index.doc_count() == (
+            articles.count_published(session)
+        )
 
 
 def test_markdown_is_rendered_and_sanitised(app):

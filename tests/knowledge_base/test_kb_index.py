@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+import shutil
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -260,6 +262,78 @@ def test_a_changed_vocabulary_reindexes_the_stored_articles(
     with SearchIndex(tmp_path / "ix", vocabulary=with_vocabulary) as index:
         assert index.doc_count() == len(articles)
         assert slugs(index, "жұмыссыз ретінде тіркелу", "kk")[:1] == ["ru-bezrabotnyy"]
+
+
+def test_a_lost_index_is_built_again_from_its_source(
+    tmp_path: Path, vocabulary: Vocabulary, articles: list[ArticleDoc]
+) -> None:
+    # the database is the truth: the index's files removed under a running
+    # process are rebuilt from it at the next search, and at the next write
+    truth = list(articles)
+    with SearchIndex(
+        tmp_path / "ix", vocabulary=vocabulary, source=lambda: truth
+    ) as index:
+        index.rebuild(truth)
+        assert slugs(index, "детский сад", "ru")[0] == "ru-detsad-ochered"
+        shutil.rmtree(tmp_path / "ix")
+        assert slugs(index, "детский сад", "ru")[0] == "ru-detsad-ochered"
+        assert index.doc_count() == len(truth)
+
+        for path in (tmp_path / "ix").iterdir():
+            path.unlink()
+        new = ArticleDoc("en-new", "en", "Video calls with grandchildren", "Tap.")
+        truth.append(new)
+        index.index_article(new)
+        assert index.doc_count() == len(truth)
+        assert slugs(index, "детский сад", "ru")[0] == "ru-detsad-ochered"
+        assert slugs(index, "video calls grandchildren", "en") == ["en-new"]
+
+
+def test_a_lost_index_found_by_two_readers_at_once_is_built_once(
+    tmp_path: Path, vocabulary: Vocabulary, articles: list[ArticleDoc]
+) -> None:
+    # two processes on one folder (here two instances): both find it lost,
+    # neither fails, and both search the rebuilt index
+    built = []
+
+    def source() -> list[ArticleDoc]:
+        built.append(1)
+        return articles
+
+    first = SearchIndex(tmp_path / "ix", vocabulary=vocabulary, source=source)
+    second = SearchIndex(tmp_path / "ix", vocabulary=vocabulary, source=source)
+    with first, second:
+        first.rebuild(articles)
+        assert second.doc_count() == len(articles)
+        shutil.rmtree(tmp_path / "ix")
+        found: dict[str, list[str]] = {}
+        threads = [
+            threading.Thread(
+                target=lambda name=name, ix=ix: found.setdefault(
+                    name, slugs(ix, "детский сад", "ru")
+                )
+            )
+            for name, ix in (("first", first), ("second", second))
+        ]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=60)
+        assert len(built) == 1
+        for ix in (first, second):
+            assert slugs(ix, "детский сад", "ru")[0] == "ru-detsad-ochered"
+            assert ix.doc_count() == len(articles)
+
+
+def test_a_lost_index_without_a_source_comes_back_empty(
+    tmp_path: Path, vocabulary: Vocabulary, articles: list[ArticleDoc]
+) -> None:
+    with SearchIndex(tmp_path / "ix", vocabulary=vocabulary) as index:
+        index.rebuild(articles)
+        shutil.rmtree(tmp_path / "ix")
+        assert slugs(index, "детский сад", "ru") == []
+        index.index_articles(articles)
+        assert slugs(index, "детский сад", "ru")[0] == "ru-detsad-ochered"
 
 
 def test_closed_index_refuses_searches(tmp_path: Path, vocabulary: Vocabulary) -> None:
