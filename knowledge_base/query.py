@@ -400,8 +400,10 @@ class QueryPlan:
 
     units: list[Unit]
     n_words: int
-    # in a story message, the words of its questions (see `_question_words`)
+    # in a story message, the words of its questions (see `_question_words`),
+    # and how many of them the index knows
     question_words: int = 0
+    question_known: int = 0
 
 
 def analyze_query(
@@ -501,18 +503,20 @@ def analyze_query(
         if unit.is_prefix:
             kept.extend(_prefix_alts(unit.token.word, lang, lexicon))
         unit.alts = _dedupe(kept)
-    return QueryPlan([u for u in units if u.alts], len(units), _question_words(units))
+    asked = _question_words(units)
+    known = [u for u in units if u.alts]
+    return QueryPlan(known, len(units), len(asked), len([u for u in asked if u.alts]))
 
 
-def _question_words(units: list[Unit]) -> int:
-    """How many words a story message's questions have of their own (0 if none).
+def _question_words(units: list[Unit]) -> list[Unit]:
+    """The words of a story message's questions (none if it is no story).
 
     "Что нам теперь делать?" after a story leaves the topic to the story;
     "Какой ноутбук выбрать студенту?" names one, which an answer must speak of.
     """
     if not any(u.in_story for u in units):
-        return 0
-    return sum(1 for u in units if not u.in_story and not u.token.word.isdigit())
+        return []
+    return [u for u in units if not u.in_story and not u.token.word.isdigit()]
 
 
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")

@@ -69,6 +69,9 @@ STARTER_NEEDS = 5 / 3
 STARTER_PHRASE_NEEDS = 1.25
 PHRASE_WORDS = 3
 QUESTION_WORDS = 3  # a story's question with this many words of its own
+# ... is about something the knowledge base does not hold when fewer than this
+# share of them occur in it: the story's words then match by chance
+QUESTION_KNOWN = 0.5
 TITLE_FOCUS = 0.2  # up to this much more for a title made of the query's words
 BODY_ONLY = 0.5  # a word found only in the body counts half (title, tags: full)
 # A body match in an article longer than the mean counts (mean / length) **
@@ -417,7 +420,10 @@ def accept(hit: RawHit, plan: QueryPlan, prefix: bool) -> bool:
         and 2 * hit.units_any >= len(plan.units)
     ):
         return False
-    if plan.question_words >= QUESTION_WORDS and not hit.speaks_to_question:
+    if plan.question_words >= QUESTION_WORDS and (
+        not hit.speaks_to_question
+        or plan.question_known < QUESTION_KNOWN * plan.question_words
+    ):
         return False
     return hit.evidence >= _needed(hit, EVIDENCE_MIN)
 

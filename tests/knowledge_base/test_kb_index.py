@@ -632,6 +632,33 @@ def test_a_story_whose_question_names_another_topic_gets_no_answer(
     assert what_now[:1] == own[:1] == ["ru-pensiya-na-kartu"]
 
 
+def test_a_story_whose_question_the_knowledge_base_does_not_know_gets_no_answer(
+    tmp_path: Path,
+) -> None:
+    pension = ArticleDoc(
+        "ru-pensiya-na-kartu",
+        "ru",
+        "Пенсия на банковскую карту",
+        "Пенсию можно получать на карту любого банка. Заявление подают в банке "
+        "или на eGov; если пенсия не пришла на карту, звоните в банк.",
+    )
+    others = [
+        ArticleDoc(f"ru-tema-{n}", "ru", f"Тема {n}", f"О паролях и очереди {n}.")
+        for n in range(10)
+    ]
+    story = "Добрый день! Я пенсионерка, пенсию получаю на карту, внук всё настроил. "
+    with index_of(tmp_path, [pension, *others]) as index:
+        # the question's "пенсию" is in the article, its other words nowhere:
+        # the article matches the story, not what is asked
+        indexation = slugs(
+            index, story + "Будут ли индексировать пенсию весной и насколько процентов?"
+        )
+        # most of the question's words are known: it is asked of the article
+        own = slugs(index, story + "Можно ли получать пенсию на карту другого банка?")
+    assert indexation == []
+    assert own[:1] == ["ru-pensiya-na-kartu"]
+
+
 def test_one_telling_word_among_many_matched_common_ones_is_an_answer(
     tmp_path: Path,
 ) -> None:
