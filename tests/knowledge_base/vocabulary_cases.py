@@ -795,6 +795,36 @@ PAIRS: list[Pair] = [
         "ru",
         "кража карты",
     ),
+    # poor eyesight and being visually impaired, hard of hearing and deaf: one
+    # need each, whichever word the person or the article uses
+    (
+        "у деда зрение плохое, в телефоне ничего не разобрать",
+        "ru",
+        "Крупный шрифт на смартфоне для слабовидящих",
+        "ru",
+        "зрение",
+    ),
+    (
+        "атамның көзі нашар көреді",
+        "kk",
+        "Phone settings for blind and visually impaired people",
+        "en",
+        "зрение",
+    ),
+    (
+        "папа почти глухой, ничего не слышит по телефону",
+        "ru",
+        "Телефон для тех, кто плохо слышит",
+        "ru",
+        "слух",
+    ),
+    (
+        "әжем саңырау",
+        "kk",
+        "Captions and flash alerts for people with hearing loss",
+        "en",
+        "слух",
+    ),
 ]
 
 OFF_TOPIC: list[OffTopic] = [
