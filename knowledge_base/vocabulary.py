@@ -1,11 +1,13 @@
 """The field vocabulary: concepts named by equivalent terms in Russian, Kazakh, English.
 
 Each non-comment line of `vocabulary/*.txt` is one concept, its terms separated
-by " | ". Every term goes through the text analysis of `analysis.py` (a
-Cyrillic term without Kazakh letters in both the Russian and the Kazakh way, a
-Latin one in the English way), so that a term matches its inflected forms. A
-single-word term maps its stem to the concept; a phrase maps a set of stems that
-must stand close together (within the phrase's length plus two words, in any
+by " | "; its first term is its label, and a later line with the same label
+adds terms to that concept (the stories files extend the field's concepts so).
+Every term goes through the text analysis of `analysis.py` (a Cyrillic term
+without Kazakh letters in both the Russian and the Kazakh way, a Latin one in
+the English way), so that a term matches its inflected forms. A single-word
+term maps its stem to the concept; a phrase maps a set of stems that must
+stand close together (within the phrase's length plus two words, in any
 order, as Kazakh and Russian order words differently). A phrase whose stop
 words leave a single word is dropped: it would match far more than it means.
 
@@ -86,6 +88,7 @@ class Vocabulary:
         digest = hashlib.sha256()
         number = 0
         lines_of: dict[str, set[str]] = defaultdict(set)
+        concept_of: dict[str, str] = {}  # label (first term) -> concept
         for raw in lines:
             line = raw.strip()
             if not line or line.startswith("#"):
@@ -93,9 +96,12 @@ class Vocabulary:
             terms = [t.strip() for t in line.split("|") if t.strip()]
             if not terms:
                 continue
-            number += 1
-            concept = f"{CONCEPT_PREFIX}{number}"
-            vocabulary.labels[concept] = terms[0]
+            concept = concept_of.get(terms[0])
+            if concept is None:  # a line with an earlier line's label extends it
+                number += 1
+                concept = f"{CONCEPT_PREFIX}{number}"
+                concept_of[terms[0]] = concept
+                vocabulary.labels[concept] = terms[0]
             digest.update(line.encode() + b"\n")
             for term in terms:
                 for stem in vocabulary._add_term(term, concept):

@@ -151,3 +151,23 @@ def test_a_query_word_stands_for_its_synonym_in_a_phrase() -> None:
     # a word of two concepts stands for neither: "ключ" may be a door's
     assert "потеря ключика" in phrases("потерял ключик от эцп", synonyms=True)
     assert "потеря ключика" not in phrases("потерял ключ от эцп", synonyms=True)
+
+
+def test_a_line_with_an_earlier_label_extends_that_concept() -> None:
+    # a stories file adds everyday phrasings to a concept of the field by
+    # repeating its label: one concept, so a word of either line is a synonym
+    # of the other's, and an article naming the term meets the story
+    vocabulary = Vocabulary.from_lines(
+        [
+            "справка о несудимости | несудимость | справка из полиции",
+            "пароль | құпиясөз",
+            "справка о несудимости | бумажка что не привлекался",
+        ]
+    )
+    assert len(vocabulary) == 2
+    story = concepts(vocabulary, "нужна бумажка что не привлекался", "ru")
+    term = concepts(vocabulary, "Справка о несудимости онлайн", "ru")
+    assert story == term == {"справка о несудимости"}
+    assert {c for _p, c in vocabulary.find(analyze("несудимость", "ru"))} == {
+        c for _p, c in vocabulary.find(analyze("бумажка что не привлекался", "ru"))
+    }
