@@ -504,8 +504,10 @@ def analyze_query(
             kept.extend(_prefix_alts(unit.token.word, lang, lexicon))
         unit.alts = _dedupe(kept)
     asked = _question_words(units)
-    known = [u for u in units if u.alts]
-    return QueryPlan(known, len(units), len(asked), len([u for u in asked if u.alts]))
+    in_index = [u for u in units if u.alts]
+    return QueryPlan(
+        in_index, len(units), len(asked), len([u for u in asked if u.alts])
+    )
 
 
 def _question_words(units: list[Unit]) -> list[Unit]:
