@@ -58,6 +58,7 @@ def _schema() -> fields.Schema:
         group=fields.STORED(),
         group_id=fields.ID(),  # finds the translations of an answer
         starter=fields.STORED(),  # an unedited starter article
+        origin=fields.ID(),  # "starter" or "own": has the centre written any?
         title_text=fields.STORED(),
         tags_list=fields.STORED(),
         body_text=fields.STORED(),
@@ -114,6 +115,7 @@ def document_fields(doc: ArticleDoc, vocabulary: Vocabulary) -> dict[str, Any]:
         "group": doc.group,
         "group_id": doc.group or "",
         "starter": is_unedited_starter(doc),
+        "origin": "starter" if is_unedited_starter(doc) else "own",
         "title_text": doc.title,
         "tags_list": list(doc.tags),
         "body_text": doc.body,

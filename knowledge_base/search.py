@@ -17,7 +17,8 @@ reading a posting list's document numbers costs well under one:
    times LANG_BOOST for an article in the query's language (and
    STARTER_WEIGHT for an unedited starter article), and kept only if
    `accept` says the evidence is enough (or, after a clear answer, if they
-   come near it); a starter article needs more (STARTER_NEEDS), and after
+   come near it); a starter article needs more (STARTER_NEEDS, and
+   STARTER_NEEDS_BESIDE_OWN once the centre has articles of its own), and after
    a story an article must match a word of a question that has words of its
    own (QUESTION_WORDS). Each answer is then listed once, in the reader's
    language where it has that version (`with_translations`,
@@ -67,6 +68,11 @@ STARTER_WEIGHT = 0.5
 # it needs STARTER_PHRASE_NEEDS times as much (0.94), as the bar first was.
 STARTER_NEEDS = 5 / 3
 STARTER_PHRASE_NEEDS = 1.25
+# Once the centre has articles of its own, they answer its questions and a
+# starter article with middling evidence is more often a chance match than the
+# answer: it needs STARTER_NEEDS_BESIDE_OWN times as much (1.5). A centre with
+# the starter articles alone keeps STARTER_NEEDS: they are all it has.
+STARTER_NEEDS_BESIDE_OWN = 2.0
 PHRASE_WORDS = 3
 QUESTION_WORDS = 3  # a story's question with this many words of its own
 # ... is about something the knowledge base does not hold when fewer than this
@@ -155,6 +161,7 @@ class RawHit:
     body_weight: float = BODY_ONLY  # of a word found only in the body
     group: str | None = None  # translation group: one answer in its languages
     starter: bool = False  # an unedited starter article
+    beside_own: bool = False  # ... in an index with articles of the centre's own
     phrase: bool = False  # PHRASE_WORDS query words name one of its concepts
     # matches a word of a story message's question: a question of its own
     # words (QUESTION_WORDS) names its topic, and an article that matches only
@@ -432,7 +439,9 @@ def _needed(hit: RawHit, evidence: float) -> float:
     """The evidence a hit needs: an unedited starter article needs more (see above)."""
     if not hit.starter:
         return evidence
-    return evidence * (STARTER_PHRASE_NEEDS if hit.phrase else STARTER_NEEDS)
+    if hit.phrase:
+        return evidence * STARTER_PHRASE_NEEDS
+    return evidence * (STARTER_NEEDS_BESIDE_OWN if hit.beside_own else STARTER_NEEDS)
 
 
 def _names_a_phrase(
@@ -641,6 +650,7 @@ def run_search(
     question = [
         alt.term for unit in plan.units if not unit.in_story for alt in unit.alts
     ]
+    beside_own = lexicon.df("origin", "own") > 0  # the centre wrote articles
     for doc in candidates(searcher, plan, lexicon, budget):
         stored = reader.stored_fields(doc)
         matched = _matched_terms(stored, plan)
@@ -667,6 +677,7 @@ def run_search(
                 body_weight=body_weight,
                 group=stored.get("group"),
                 starter=bool(stored.get("starter")),
+                beside_own=beside_own,
                 phrase=_names_a_phrase(values, matched),
                 speaks_to_question=any(matched.get(term) for term in question),
             )

@@ -503,6 +503,26 @@ def test_an_unedited_starter_article_needs_more_evidence_to_answer(
         assert slugs(index, "статус заявки на пособие", "ru")[0] == target
 
 
+def test_a_starter_article_needs_more_once_the_centre_has_its_own(
+    tmp_path: Path,
+) -> None:
+    from knowledge_base import STARTER_DIR, load_articles
+
+    shipped = load_articles(STARTER_DIR)[0]
+    target = "ru-egov-posobie-i-status-zayavki"
+    # four words of the article's body: evidence about 1.4
+    query = "прочитайте приложите заполните уведомление"
+    with index_of(tmp_path, shipped) as index:
+        # the starter articles are all a new centre has
+        assert slugs(index, query, "ru") == [target]
+        index.index_article(
+            ArticleDoc("ru-kursy", "ru", "Курсы вязания в центре", "По средам.")
+        )
+        # beside an article of the centre's own, that is too little
+        assert slugs(index, query, "ru") == []
+        assert slugs(index, "статус заявки на пособие", "ru")[0] == target
+
+
 _RU_FILLER = " Подробности расскажет волонтёр в чате, если что-то непонятно." * 3
 _KK_FILLER = " Түсініксіз болса, еріктіге чатта жазыңыз." * 3
 
