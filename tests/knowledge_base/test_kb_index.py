@@ -624,30 +624,42 @@ def test_a_latin_name_with_a_kazakh_ending(tmp_path: Path) -> None:
         assert slugs(index, "egovқа кіру", "kk")[:1] == ["kk-egov"]
 
 
-def test_a_story_whose_question_names_another_topic_gets_no_answer(
-    tmp_path: Path,
-) -> None:
-    pension = ArticleDoc(
+# an article on a pension card among others, and a story told about one
+_PENSION_AND_OTHERS = [
+    ArticleDoc(
         "ru-pensiya-na-kartu",
         "ru",
         "Пенсия на банковскую карту",
         "Пенсию можно получать на карту любого банка. Заявление подают в банке "
         "или на eGov; если пенсия не пришла на карту, звоните в банк.",
-    )
-    others = [
+    ),
+    *(
         ArticleDoc(f"ru-tema-{n}", "ru", f"Тема {n}", f"О паролях и очереди {n}.")
         for n in range(10)
-    ]
-    story = "Добрый день! Я пенсионерка, пенсию получаю на карту, внук всё настроил. "
-    with index_of(tmp_path, [pension, *others]) as index:
+    ),
+]
+_PENSION_STORY = (
+    "Добрый день! Я пенсионерка, пенсию получаю на карту, внук всё настроил. "
+)
+
+
+def test_a_story_whose_question_names_another_topic_gets_no_answer(
+    tmp_path: Path,
+) -> None:
+    with index_of(tmp_path, _PENSION_AND_OTHERS) as index:
         # the question has words of its own, and no article speaks of them
-        laptop = slugs(index, story + "Какой ноутбук выбрать студенту в подарок?")
+        laptop = slugs(
+            index, _PENSION_STORY + "Какой ноутбук выбрать студенту в подарок?"
+        )
         # a question with no words of its own leaves the topic to the story
         what_now = slugs(
-            index, story + "А в этом месяце деньги не пришли. Что нам теперь делать?"
+            index,
+            _PENSION_STORY + "А в этом месяце деньги не пришли. Что нам теперь делать?",
         )
         # a question that names the topic itself
-        own = slugs(index, story + "Можно ли получать пенсию на карту другого банка?")
+        own = slugs(
+            index, _PENSION_STORY + "Можно ли получать пенсию на карту другого банка?"
+        )
     assert laptop == []
     assert what_now[:1] == own[:1] == ["ru-pensiya-na-kartu"]
 
@@ -655,26 +667,18 @@ def test_a_story_whose_question_names_another_topic_gets_no_answer(
 def test_a_story_whose_question_the_knowledge_base_does_not_know_gets_no_answer(
     tmp_path: Path,
 ) -> None:
-    pension = ArticleDoc(
-        "ru-pensiya-na-kartu",
-        "ru",
-        "Пенсия на банковскую карту",
-        "Пенсию можно получать на карту любого банка. Заявление подают в банке "
-        "или на eGov; если пенсия не пришла на карту, звоните в банк.",
-    )
-    others = [
-        ArticleDoc(f"ru-tema-{n}", "ru", f"Тема {n}", f"О паролях и очереди {n}.")
-        for n in range(10)
-    ]
-    story = "Добрый день! Я пенсионерка, пенсию получаю на карту, внук всё настроил. "
-    with index_of(tmp_path, [pension, *others]) as index:
+    with index_of(tmp_path, _PENSION_AND_OTHERS) as index:
         # the question's "пенсию" is in the article, its other words nowhere:
         # the article matches the story, not what is asked
         indexation = slugs(
-            index, story + "Будут ли индексировать пенсию весной и насколько процентов?"
+            index,
+            _PENSION_STORY
+            + "Будут ли индексировать пенсию весной и насколько процентов?",
         )
         # most of the question's words are known: it is asked of the article
-        own = slugs(index, story + "Можно ли получать пенсию на карту другого банка?")
+        own = slugs(
+            index, _PENSION_STORY + "Можно ли получать пенсию на карту другого банка?"
+        )
     assert indexation == []
     assert own[:1] == ["ru-pensiya-na-kartu"]
 
