@@ -162,6 +162,11 @@ def _with_backoff(
             delay = min(delay * 2, max_delay)
 
 
+# the table of contents is missing: removed, or between another process's
+# removal and rewrite of it (re-creating a lost index)
+_GONE = (FileNotFoundError, index.EmptyIndexError)
+
+
 def _acquire(lock: Any) -> None:
     """Take a Whoosh file lock now, or raise LockError."""
     if not lock.acquire(blocking=False):
@@ -304,8 +309,8 @@ class SearchIndex:
 
     def _reopen(self) -> None:
         """Open the index's files anew (the caller holds the thread lock)."""
-        self._ix = _again_if_vanished(
-            lambda: index.open_dir(self.path, indexname=INDEX_NAME)
+        self._ix = _with_backoff(
+            lambda: index.open_dir(self.path, indexname=INDEX_NAME), _GONE, 5.0
         )
         self._drop_pool()
 
@@ -350,11 +355,11 @@ class SearchIndex:
             raise RuntimeError("the search index is closed")
         try:
             searcher = self._take_searcher()
-        except (FileNotFoundError, index.EmptyIndexError):
-            if not self._is_lost():
-                raise
+        except _GONE:
+            # lost (build it again) or being re-created by another process
+            # (open it anew): in both, the table of contents returns shortly
             self._heal()
-            searcher = self._take_searcher()
+            searcher = _with_backoff(self._take_searcher, _GONE, 5.0)
         try:
             yield searcher
         finally:
@@ -382,7 +387,7 @@ class SearchIndex:
         with self._lock:
             # another process holds Whoosh's file lock: wait for it
             writer = _with_backoff(
-                lambda: _again_if_vanished(self._ix.writer),
+                lambda: _with_backoff(self._ix.writer, _GONE, 5.0),
                 index.LockError,
                 self.lock_timeout,
                 max_delay=0.25,
