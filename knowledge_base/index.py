@@ -162,11 +162,6 @@ def _with_backoff(
             delay = min(delay * 2, max_delay)
 
 
-# the table of contents is missing: removed, or between another process's
-# removal and rewrite of it (re-creating a lost index)
-_GONE = (FileNotFoundError, index.EmptyIndexError)
-
-
 def _acquire(lock: Any) -> None:
     """Take a Whoosh file lock now, or raise LockError."""
     if not lock.acquire(blocking=False):
@@ -181,6 +176,16 @@ def _again_if_vanished(action: Callable[[], _T], timeout: float = 5.0) -> _T:
     finds the new one.
     """
     return _with_backoff(action, FileNotFoundError, timeout)
+
+
+def _again_if_recreated(action: Callable[[], _T], timeout: float = 5.0) -> _T:
+    """Run an action that reads the table of contents, again while it is missing.
+
+    Beyond `_again_if_vanished`: re-creating a lost index (`SearchIndex._heal`)
+    removes every table of contents before it writes the first new one, and a
+    reader in between finds none at all (`EmptyIndexError`).
+    """
+    return _with_backoff(action, (FileNotFoundError, index.EmptyIndexError), timeout)
 
 
 class SearchIndex:
@@ -309,8 +314,8 @@ class SearchIndex:
 
     def _reopen(self) -> None:
         """Open the index's files anew (the caller holds the thread lock)."""
-        self._ix = _with_backoff(
-            lambda: index.open_dir(self.path, indexname=INDEX_NAME), _GONE, 5.0
+        self._ix = _again_if_recreated(
+            lambda: index.open_dir(self.path, indexname=INDEX_NAME)
         )
         self._drop_pool()
 
@@ -355,11 +360,11 @@ class SearchIndex:
             raise RuntimeError("the search index is closed")
         try:
             searcher = self._take_searcher()
-        except _GONE:
+        except (FileNotFoundError, index.EmptyIndexError):
             # lost (build it again) or being re-created by another process
             # (open it anew): in both, the table of contents returns shortly
             self._heal()
-            searcher = _with_backoff(self._take_searcher, _GONE, 5.0)
+            searcher = _again_if_recreated(self._take_searcher)
         try:
             yield searcher
         finally:
@@ -387,7 +392,7 @@ class SearchIndex:
         with self._lock:
             # another process holds Whoosh's file lock: wait for it
             writer = _with_backoff(
-                lambda: _with_backoff(self._ix.writer, _GONE, 5.0),
+                lambda: _again_if_recreated(self._ix.writer),
                 index.LockError,
                 self.lock_timeout,
                 max_delay=0.25,

@@ -99,7 +99,8 @@ def published(session: Session) -> list[Article]:
 
 
 def published_docs(engine: Engine) -> list[ArticleDoc]:
-    """Every published article as the search library sees it, read afresh."""
+    """Every published article as the search library sees it, read afresh
+    (the index's source: a lost index is built again from it)."""
     with read_session(engine) as session:
         return [to_doc(a) for a in published(session)]
 
