@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pymorphy3  # type: ignore[import-untyped]
-from whoosh.reading import IndexReader
+from whoosh.reading import IndexReader, TermNotFound
 
 from .analysis import (
     Token,
@@ -138,6 +138,17 @@ class Lexicon:
                 value = 0
             self._df[key] = value
         return value
+
+    def holds(self, fieldname: str, term: str) -> bool:
+        """Does an article in the index now hold the term in the field?
+
+        Unlike `df`, which counts a removed article until its segment is
+        merged away.
+        """
+        try:
+            return bool(self.reader.postings(fieldname, term).is_active())
+        except TermNotFound:
+            return False
 
     def df_any(self, term: str, fields: Iterable[str] = TEXT_FIELDS) -> int:
         """The largest document frequency of the term over the fields."""

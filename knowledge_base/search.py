@@ -650,7 +650,7 @@ def run_search(
     question = [
         alt.term for unit in plan.units if not unit.in_story for alt in unit.alts
     ]
-    beside_own = lexicon.df("origin", "own") > 0  # the centre wrote articles
+    beside_own = lexicon.holds("origin", "own")  # the centre wrote articles
     for doc in candidates(searcher, plan, lexicon, budget):
         stored = reader.stored_fields(doc)
         matched = _matched_terms(stored, plan)

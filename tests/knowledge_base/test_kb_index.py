@@ -521,6 +521,13 @@ def test_a_starter_article_needs_more_once_the_centre_has_its_own(
         # beside an article of the centre's own, that is too little
         assert slugs(index, query, "ru") == []
         assert slugs(index, "статус заявки на пособие", "ru")[0] == target
+    # once the centre's only article is removed, the starter ones are all it
+    # has again, even while the removed article's segment is kept
+    kursy = ArticleDoc("ru-kursy", "ru", "Курсы вязания в центре", "По средам.")
+    with index_of(tmp_path / "again", [*shipped, kursy]) as index:
+        assert slugs(index, query, "ru") == []
+        index.remove_article("ru-kursy")
+        assert slugs(index, query, "ru") == [target]
 
 
 _RU_FILLER = " Подробности расскажет волонтёр в чате, если что-то непонятно." * 3
