@@ -60,7 +60,7 @@ from .folding import (
     is_latin,
     latin_to_russian,
 )
-from .language import guess_language, language_scores
+from .language import LANGUAGES, guess_language, language_scores
 from .postings import terms_near, terms_with_prefix
 from .stopwords import is_stop
 from .vocabulary import CONCEPT_PREFIX, Vocabulary
@@ -556,13 +556,21 @@ def _in_story(text: str, tokens: list[Token]) -> list[bool]:
 
 
 def second_language(query: str, lang: str | None) -> tuple[str, str | None]:
-    """The language to read the query in, and a second one worth trying."""
+    """The language to read the query in, and a second one worth trying.
+
+    A given language is where the asker comes from (the page's language, the
+    chat's), and a query plainly in another one is read in that one first:
+    "telefonym zhogaldy ne isteimin" typed on a Russian page is Kazakh. The
+    given language still ranks the answers (see `run_search`).
+    """
     scores = language_scores(query)
     ranked = sorted(scores, key=lambda k: scores[k], reverse=True)
-    if lang in ("kk", "ru", "en"):
+    if lang in LANGUAGES:
         guess = ranked[0]
         strong = scores[guess] >= 2 * scores[lang] + 2  # type: ignore[index]
-        return lang, (guess if guess != lang and strong else None)  # type: ignore[return-value]
+        if guess != lang and strong:
+            return guess, lang
+        return lang, None
     best, runner = ranked[0], ranked[1]
     if scores[best] <= 0:
         return guess_language(query), None

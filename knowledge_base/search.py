@@ -39,6 +39,7 @@ from whoosh.searching import Searcher
 
 from .analysis import Token, analyze, analyze_word, tokenize
 from .folding import fold_cyrillic, is_cyrillic, is_latin
+from .language import LANGUAGES
 from .postings import posting_ids
 from .query import (
     Lexicon,
@@ -629,11 +630,13 @@ def run_search(
 ) -> SearchResult:
     """Search with an open Whoosh searcher (see the module docstring)."""
     query = query.strip()
-    lang_used, second = second_language(query, lang)
+    reading, second = second_language(query, lang)
+    # answers are ranked and shown for the given language, read or not
+    lang_used = lang if lang in LANGUAGES else reading
     if not query:
         return SearchResult(query, lang_used, [], None)
     lexicon = Lexicon(searcher.reader())
-    plan = analyze_query(query, lang_used, lexicon, vocabulary, prefix, second)
+    plan = analyze_query(query, reading, lexicon, vocabulary, prefix, second)
     if not plan.units:
         return SearchResult(query, lang_used, [], None)
     if len(plan.units) > MAX_UNITS:  # a very long message: its most telling words

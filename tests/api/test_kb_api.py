@@ -294,3 +294,18 @@ def test_help_centre_results_link_the_other_language_versions(kb_client):
     assert "На других языках:" in also
     assert 'hreflang="kk"' in also and 'hreflang="en"' in also
     assert "/help/en-egov-certificate-of-no-criminal-record" in also
+
+
+@pytest.mark.parametrize("page_lang", ["ru", "en"])
+def test_kazakh_typed_on_a_page_in_another_language_finds_its_answer(
+    kb_client, page_lang
+):
+    # the help centre searches in the page's language; a citizen types Kazakh
+    # in phone Latin there and gets the answer, in the page's language
+    answer = {"ru": "ru-poterya-ili-krazha-telefona", "en": "en-lost-or-stolen-phone"}
+    page = kb_client.get(
+        "/help/",
+        query_string={"q": "telefonym zhogaldy ne isteimin", "lang": page_lang},
+    ).get_data(as_text=True)
+    results = page[page.index('<ol class="results">') :]
+    assert results.index(f'href="/help/{answer[page_lang]}') < results.index("</li>")

@@ -370,6 +370,35 @@ def test_the_readers_version_of_a_found_answer_comes_first(tmp_path: Path) -> No
         assert slugs(index, "рецепт плова", "kk") == []
 
 
+@pytest.mark.parametrize(
+    ("query", "page"),
+    [
+        ("telefonym zhogaldy ne isteimin", "ru"),  # Kazakh in phone Latin
+        ("telefonym zhogaldy ne isteimin", "en"),
+        ("телефоным жоғалды не істеймін", "ru"),
+        ("потеряла телефон что делать", "kk"),
+    ],
+)
+def test_a_query_plainly_in_another_language_than_the_page_is_read_in_its_own(
+    tmp_path: Path, shipped: Vocabulary, query: str, page: str
+) -> None:
+    # The help centre and the pre-chat suggestions pass the page's language;
+    # people type in theirs. The answer is found, and shown in the page's
+    # language.
+    from knowledge_base import STARTER_DIR, load_articles
+
+    with index_of(tmp_path, load_articles(STARTER_DIR)[0], shipped) as index:
+        result = index.search(query, lang=page)
+        assert result.lang == page
+        assert [h.slug for h in result.hits][:1] == [
+            {
+                "kk": "kk-telefon-zhogalsa-nemese-urlansa",
+                "ru": "ru-poterya-ili-krazha-telefona",
+                "en": "en-lost-or-stolen-phone",
+            }[page]
+        ]
+
+
 def test_words_of_one_need_stand_together(tmp_path: Path) -> None:
     # Both articles hold the question's specific words in their bodies, but
     # only one uses them together; in the other they are far apart and about
