@@ -207,6 +207,39 @@ def _alternations(stem: str) -> list[str]:
     return [stem[: -len(a)] + b for a, b in _ALTERNATIONS if stem.endswith(a)][:1]
 
 
+# The verbs of going change their root between forms: при-йти, при-ду,
+# при-шла, при-ходит ("пенсия не приходит" against "если пенсия не пришла"),
+# and so do за-йти (into an account), на-йти, вы-йти, пере-йти (by a link),
+# про-йти, в-ойти. Each prefix's forms stand for one another. Not до-, у-,
+# по-, рас-: доход, уход, поход, расход are nouns of their own.
+_GOING = {
+    "при": "прийти приду придёт придут пришла пришёл пришло пришли "
+    "приходить приходит приходят",
+    "в": "войти войду войдёт войдут вошла вошёл вошло вошли входить входит входят",
+}
+_GOING.update(
+    {
+        prefix: " ".join(
+            prefix + ending
+            for ending in (
+                "йти йду йдёт йдут шла шёл шло шли ходить ходит ходят".split()
+            )
+        )
+        for prefix in ("за", "на", "вы", "пере", "про")
+    }
+)
+
+
+@functools.cache
+def _going_families() -> dict[str, frozenset[str]]:
+    families: dict[str, frozenset[str]] = {}
+    for forms in _GOING.values():
+        stems = frozenset(fold_cyrillic(stem_russian_raw(f)) for f in forms.split())
+        for stem in stems:
+            families[stem] = stems - {stem}
+    return families
+
+
 # Unstressed Russian vowels are written as they sound: несудим-а-сти for
 # несудимости, удост-а-верение. A typo in the ending also changes where the
 # stemmer cuts, so the stem is then far from the article's (несудимаст and
@@ -281,6 +314,8 @@ def _word_alternatives(word: str, lang: str) -> list[Alt]:
             raw = stem_russian_raw(word)
             for variant in _alternations(raw):
                 alts.append(Alt(fold_cyrillic(variant), W_TRANSLIT, "exact"))
+            for variant in sorted(_going_families().get(fold_cyrillic(raw), ())):
+                alts.append(Alt(variant, W_TRANSLIT, "exact"))
         if not _is_russian_word(word, lang):  # a name: телеграм, not висит
             for latin in {
                 cyrillic_to_latin(word),

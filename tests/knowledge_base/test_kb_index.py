@@ -399,6 +399,38 @@ def test_a_query_plainly_in_another_language_than_the_page_is_read_in_its_own(
         ]
 
 
+@pytest.mark.parametrize(
+    ("query", "found"),
+    [
+        ("пенсия не приходит", ["ru-pensiya-ne-prishla"]),
+        ("когда придёт пенсия", ["ru-pensiya-ne-prishla"]),
+        ("нашёл телефон", ["ru-nashli-telefon"]),
+        # доход (income) is a noun of its own, not a form of дойти
+        ("пенсия дошла", []),
+    ],
+)
+def test_the_forms_of_a_verb_of_going_find_one_another(
+    tmp_path: Path, query: str, found: list[str]
+) -> None:
+    docs = [
+        ArticleDoc(
+            "ru-pensiya-ne-prishla",
+            "ru",
+            "Если пенсия не пришла",
+            "Проверьте выписку и позвоните в центр выплат.",
+        ),
+        ArticleDoc(
+            "ru-nashli-telefon",
+            "ru",
+            "Если нашли чужой телефон",
+            "Позвоните владельцу или отнесите его в полицию.",
+        ),
+        ArticleDoc("ru-dohod", "ru", "Пенсия и доход", "Доход пенсионера."),
+    ]
+    with index_of(tmp_path, docs) as index:
+        assert slugs(index, query, "ru") == found
+
+
 def test_words_of_one_need_stand_together(tmp_path: Path) -> None:
     # Both articles hold the question's specific words in their bodies, but
     # only one uses them together; in the other they are far apart and about
