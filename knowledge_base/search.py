@@ -42,6 +42,8 @@ from .folding import fold_cyrillic, is_cyrillic, is_latin
 from .language import LANGUAGES
 from .postings import posting_ids
 from .query import (
+    TEXT_FIELDS,
+    Alt,
     Lexicon,
     QueryPlan,
     Unit,
@@ -68,7 +70,7 @@ STARTER_WEIGHT = 0.5
 # vocabulary: "телефонымды автобуста қалдырып кеттім"), the match is no chance:
 # it needs STARTER_PHRASE_NEEDS times as much (0.94), as the bar first was.
 STARTER_NEEDS = 5 / 3
-STARTER_PHRASE_NEEDS = 1.25
+STARTER_PHRASE_NEEDS = 1.0
 # Once the centre has articles of its own, they answer its questions and a
 # starter article with middling evidence is more often a chance match than the
 # answer: it needs STARTER_NEEDS_BESIDE_OWN times as much (1.5). A centre with
@@ -107,7 +109,7 @@ MIN_UNITS = 2
 # доставку" the prize is the one telling word, the others are common ones
 # that the article on fake prizes holds too
 WIDE_UNITS = 3
-EVIDENCE_MIN = 0.75
+EVIDENCE_MIN = 1.1
 EVIDENCE_PREFIX = 0.5
 # A query answered clearly (a hit with CLEAR_ANSWER of evidence, twice what an
 # answer needs) is about something the knowledge base knows: other articles
@@ -171,6 +173,23 @@ class RawHit:
     speaks_to_question: bool = True
 
 
+# per query word, its alternatives: (term, value in the title or tags, value
+# in the body before the body's weight)
+Values = list[list[tuple[str, float, float]]]
+
+
+def _specificity(lexicon: Lexicon, alt: Alt, field: str) -> float:
+    """How telling the term is where it is found (see "Specificity" in docs).
+
+    In the title or tags it counts by the articles that have it there: "звонок
+    из банка" is in the bodies of many articles and in the titles of the few
+    that are about it. In the body, by every article that has it anywhere.
+    """
+    if field == "head" and alt.fields == TEXT_FIELDS:
+        return lexicon.specificity(alt.term, ("head",))
+    return lexicon.specificity(alt.term, alt.fields)
+
+
 def _value(weight: float, specificity: float, field: str) -> float:
     return weight * specificity * (BODY_ONLY if field == "body" else 1.0)
 
@@ -184,11 +203,10 @@ def candidates(
     for index, unit in enumerate(plan.units):
         for alt in unit.alts:
             weight = alt.weight * unit.weight
-            specificity = lexicon.specificity(alt.term, alt.fields)
             for field in alt.fields:
                 df = lexicon.df(field, alt.term)
                 if df:
-                    value = _value(weight, specificity, field)
+                    value = _value(weight, _specificity(lexicon, alt, field), field)
                     pairs.append((df, -value, index, field, alt.term))
     pairs.sort()
     chosen: list[tuple[float, int, str, str]] = []
@@ -216,16 +234,20 @@ def candidates(
     return heapq.nlargest(CANDIDATES, totals, key=totals.__getitem__)
 
 
-def _unit_values(plan: QueryPlan, lexicon: Lexicon) -> list[list[tuple[str, float]]]:
-    """Per unit: (term, value in the head) of each alternative; body is ×BODY_ONLY."""
+def _unit_values(plan: QueryPlan, lexicon: Lexicon) -> Values:
+    """Per unit: (term, value in the head, value in the body) of each alternative.
+
+    The body value is before the body's weight (`BODY_ONLY`, article length).
+    """
     return [
         [
             (
                 alt.term,
                 _value(
-                    alt.weight * unit.weight,
-                    lexicon.specificity(alt.term, alt.fields),
-                    "head",
+                    alt.weight * unit.weight, _specificity(lexicon, alt, "head"), "head"
+                ),
+                _value(
+                    alt.weight * unit.weight, _specificity(lexicon, alt, "body"), "head"
                 ),
             )
             for alt in unit.alts
@@ -235,7 +257,7 @@ def _unit_values(plan: QueryPlan, lexicon: Lexicon) -> list[list[tuple[str, floa
 
 
 def evidence(
-    values: list[list[tuple[str, float]]],
+    values: Values,
     matched: dict[str, set[str]],
     body: float = BODY_ONLY,
 ) -> tuple[float, int, int]:
@@ -253,12 +275,11 @@ def evidence(
         best = 0.0
         best_term = ""
         found = False
-        for term, value in alternatives:
+        for term, in_head, in_body in alternatives:
             where = matched.get(term)
             if where:
                 found = True
-                if "head" not in where:
-                    value *= body
+                value = in_head if "head" in where else in_body * body
                 if value > best:
                     best = value
                     best_term = term
@@ -276,7 +297,7 @@ def evidence(
 
 
 def _isolated_units(
-    values: list[list[tuple[str, float]]],
+    values: Values,
     matched: dict[str, set[str]],
     positions: dict[str, list[int]],
 ) -> set[int]:
@@ -288,7 +309,7 @@ def _isolated_units(
     in_head = False
     where: list[list[int]] = []  # body positions of each unit's matches
     for alternatives in values:
-        found = [term for term, _value in alternatives if matched.get(term)]
+        found = [term for term, *_values in alternatives if matched.get(term)]
         in_head = in_head or any("head" in matched[term] for term in found)
         where.append(sorted(p for term in found for p in positions.get(term, ())))
     if in_head:
@@ -307,11 +328,9 @@ def _isolated_units(
     return isolated
 
 
-def _scaled(
-    values: list[list[tuple[str, float]]], units: set[int]
-) -> list[list[tuple[str, float]]]:
+def _scaled(values: Values, units: set[int]) -> Values:
     return [
-        [(term, value * ISOLATED) for term, value in alternatives]
+        [(term, head * ISOLATED, body * ISOLATED) for term, head, body in alternatives]
         if index in units
         else alternatives
         for index, alternatives in enumerate(values)
@@ -321,7 +340,7 @@ def _scaled(
 def with_proximity(
     hit: RawHit,
     plan: QueryPlan,
-    values: list[list[tuple[str, float]]],
+    values: Values,
     vocabulary: Vocabulary,
 ) -> None:
     """Recount a hit's evidence with its isolated body words at ISOLATED.
@@ -332,7 +351,7 @@ def with_proximity(
     body_only = {
         index
         for index, alternatives in enumerate(values)
-        if not any("head" in hit.matched.get(term, ()) for term, _v in alternatives)
+        if not any("head" in hit.matched.get(term, ()) for term, *_v in alternatives)
     }
     worst = replace(hit)
     worst.evidence, worst.units_matched, worst.units_any = evidence(
@@ -357,7 +376,7 @@ def with_proximity(
 def _answers(
     raw: list[RawHit],
     plan: QueryPlan,
-    values: list[list[tuple[str, float]]],
+    values: Values,
     vocabulary: Vocabulary,
     limit: int,
 ) -> list[RawHit]:
@@ -384,7 +403,7 @@ def _related(
     raw: list[RawHit],
     kept: list[RawHit],
     plan: QueryPlan,
-    values: list[list[tuple[str, float]]],
+    values: Values,
     vocabulary: Vocabulary,
     room: int,
 ) -> list[RawHit]:
@@ -445,9 +464,7 @@ def _needed(hit: RawHit, evidence: float) -> float:
     return evidence * (STARTER_NEEDS_BESIDE_OWN if hit.beside_own else STARTER_NEEDS)
 
 
-def _names_a_phrase(
-    values: list[list[tuple[str, float]]], matched: dict[str, set[str]]
-) -> bool:
+def _names_a_phrase(values: Values, matched: dict[str, set[str]]) -> bool:
     """Do PHRASE_WORDS query words name one concept the article holds?
 
     Three words of one story ("телефонымды автобуста қалдырып") are no
@@ -458,7 +475,7 @@ def _names_a_phrase(
         words.update(
             {
                 term
-                for term, _value in alternatives
+                for term, *_values in alternatives
                 if term.startswith(CONCEPT_PREFIX) and term in matched
             }
         )
@@ -642,7 +659,7 @@ def run_search(
     if len(plan.units) > MAX_UNITS:  # a very long message: its most telling words
         values = _unit_values(plan, lexicon)
         best = sorted(
-            range(len(plan.units)), key=lambda i: -max(v for _t, v in values[i])
+            range(len(plan.units)), key=lambda i: -max(v for _t, v, _b in values[i])
         )[:MAX_UNITS]
         plan.units = [plan.units[i] for i in sorted(best)]
     raw: list[RawHit] = []

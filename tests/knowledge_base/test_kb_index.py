@@ -547,12 +547,12 @@ def test_an_unedited_starter_article_needs_more_evidence_to_answer(
         dataclasses.replace(d, slug="ru-nashe-posobie") if d.slug == target else d
         for d in shipped
     ]
-    # words of the article's body and words that no article uses: enough
-    # evidence for the centre's own article, too little for the same text as
-    # shipped; three such words (evidence about 1.2) are still too little
+    # words of the article's body and a word that no article uses: enough
+    # evidence for the centre's own article (about 1.2), too little for the
+    # same text as shipped; four such words (about 1.6) are still too little
     queries = (
-        "прочитайте приложите бегемот виолончель",
         "прочитайте приложите заполните бегемот",
+        "прочитайте приложите заполните уведомление",
     )
     with index_of(tmp_path / "own", own) as index:
         for query in queries:
@@ -571,8 +571,8 @@ def test_a_starter_article_needs_more_once_the_centre_has_its_own(
 
     shipped = load_articles(STARTER_DIR)[0]
     target = "ru-egov-posobie-i-status-zayavki"
-    # four words of the article's body: evidence about 1.4
-    query = "прочитайте приложите заполните уведомление"
+    # words of the article's body: evidence about 1.9
+    query = "прочитайте приложите заполните уведомление отклонено исправьте"
     with index_of(tmp_path, shipped) as index:
         # the starter articles are all a new centre has
         assert slugs(index, query, "ru") == [target]
@@ -761,13 +761,15 @@ def test_one_telling_word_among_many_matched_common_ones_is_an_answer(
         "Сообщение о призе? Не нужно ничего оплачивать: мошенники просят "
         "оплатить доставку или налог.",
     )
-    # the other words of the story are common: every article has them
+    # the other words of the story are common: half the articles have them
     others = [
         ArticleDoc(
             f"ru-tema-{n}",
             "ru",
             f"Тема {n}",
-            f"Сообщение о доставке {n}: оплатить можно в приложении.",
+            f"Сообщение о доставке {n}: оплатить можно в приложении."
+            if n % 2
+            else f"Раздел {n}.",
         )
         for n in range(10)
     ]
