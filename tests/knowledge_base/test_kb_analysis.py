@@ -111,3 +111,26 @@ def test_russian_terms_are_folded_like_kazakh_ones() -> None:
     # й and ё fold, so a Russian stem meets the Kazakh reading of a loanword
     assert analyze_word("смартфоны", "ru") == analyze_word("смартфоным", "kk")
     assert analyze_word("аккаунт", "ru") == analyze_word("аккаунтты", "kk")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "left_out", "kept"),
+    [
+        # "first of all" is no queue; a queue is
+        ("Что делать в первую очередь", "ru", "очередь", None),
+        ("Очередь в детский сад", "ru", None, "очередь"),
+        ("Бірінші кезекте банкке хабарласыңыз", "kk", "кезек", "банкке"),
+        ("Балабақшаға кезекке тұру", "kk", None, "кезекке"),
+        # "owing to" is no phone connection
+        ("В связи с ремонтом", "ru", "связи", None),
+        ("Нет связи на телефоне", "ru", None, "связи"),
+    ],
+)
+def test_the_words_of_a_set_expression_are_left_out(
+    text: str, lang: str, left_out: str | None, kept: str | None
+) -> None:
+    terms = analyze(text, lang)
+    if left_out:
+        assert analyze_word(left_out, lang) not in terms
+    if kept:
+        assert analyze_word(kept, lang) in terms
