@@ -63,17 +63,17 @@ LANG_BOOST = 1.25  # an article in the asker's language ranks this much higher
 # answer still follows it.
 STARTER_WEIGHT = 0.5
 # An unedited starter article needs STARTER_NEEDS times the evidence of the
-# centre's own to be an answer (1.25 instead of EVIDENCE_MIN) or to follow a
+# centre's own to be an answer (1.83 instead of EVIDENCE_MIN) or to follow a
 # clear one: the starter articles are long general seeds on every topic, and a
 # question nobody answered matches a couple of their words by chance. Where
 # three query words name one concept the article holds (a phrase of the
 # vocabulary: "телефонымды автобуста қалдырып кеттім"), the match is no chance:
-# it needs STARTER_PHRASE_NEEDS times as much (0.94), as the bar first was.
+# it needs STARTER_PHRASE_NEEDS times as much, what the centre's own needs.
 STARTER_NEEDS = 5 / 3
 STARTER_PHRASE_NEEDS = 1.0
 # Once the centre has articles of its own, they answer its questions and a
 # starter article with middling evidence is more often a chance match than the
-# answer: it needs STARTER_NEEDS_BESIDE_OWN times as much (1.5). A centre with
+# answer: it needs STARTER_NEEDS_BESIDE_OWN times as much (2.2). A centre with
 # the starter articles alone keeps STARTER_NEEDS: they are all it has.
 STARTER_NEEDS_BESIDE_OWN = 2.0
 PHRASE_WORDS = 3
@@ -109,6 +109,8 @@ MIN_UNITS = 2
 # доставку" the prize is the one telling word, the others are common ones
 # that the article on fake prizes holds too
 WIDE_UNITS = 3
+# The evidence an answer needs: about one specific word of its title and a
+# little more, or three specific words of its body (see docs/search.md)
 EVIDENCE_MIN = 1.1
 EVIDENCE_PREFIX = 0.5
 # A query answered clearly (a hit with CLEAR_ANSWER of evidence, twice what an
