@@ -33,7 +33,7 @@ from .folding import (
     normalize_text,
 )
 from .kazakh import is_suffix, spelled, stem_folded, stem_variants
-from .stopwords import is_stop
+from .stopwords import in_set_expressions, is_stop
 
 # Bumped whenever analysis changes, so that old indexes are rebuilt.
 ANALYSIS_VERSION = "25"
@@ -41,35 +41,6 @@ ANALYSIS_VERSION = "25"
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _LATIN_THEN_CYRILLIC = re.compile(r"([a-z0-9]*[a-z][a-z0-9]*)([\u0400-\u04ff]+)")
 _HYPHENS = "-‐‑–"
-
-# Set expressions whose words mean something else on their own: "в первую
-# очередь" (first of all) is no queue, "в связи с" (owing to) no phone
-# connection, "бірінші кезекте" no queue either. Their words are left out.
-_SET_EXPRESSIONS = tuple(
-    tuple(expression.split())
-    for expression in (
-        "в первую очередь",
-        "в свою очередь",
-        "в связи с",
-        "в том числе",
-        "на самом деле",
-        "бірінші кезекте",
-        "өз кезегінде",
-        "in line with",
-    )
-)
-
-
-def _without_set_expressions(tokens: list[Token]) -> list[Token]:
-    words = [t.word.replace("ё", "е") for t in tokens]
-    drop: set[int] = set()
-    for expression in _SET_EXPRESSIONS:
-        size = len(expression)
-        for start in range(len(words) - size + 1):
-            if tuple(words[start : start + size]) == expression:
-                drop.update(range(start, start + size))
-    return [t for i, t in enumerate(tokens) if i not in drop] if drop else tokens
-
 
 # PyStemmer's stemmers are not thread-safe: one of each per thread.
 _STEMMERS = threading.local()
@@ -113,7 +84,8 @@ def tokenize(text: str) -> list[Token]:
             tokens.append(Token(word, start, start + len(word)))
             continue
         tokens.append(Token(word, start, match.end()))
-    return _without_set_expressions(tokens)
+    dropped = in_set_expressions([t.word for t in tokens])
+    return [t for i, t in enumerate(tokens) if i not in dropped] if dropped else tokens
 
 
 def has_kazakh_letter(word: str) -> bool:

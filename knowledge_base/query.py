@@ -212,29 +212,23 @@ def _alternations(stem: str) -> list[str]:
 # and so do за-йти (into an account), на-йти, вы-йти, пере-йти (by a link),
 # про-йти, в-ойти. Each prefix's forms stand for one another. Not до-, у-,
 # по-, рас-: доход, уход, поход, расход are nouns of their own.
-_GOING = {
-    "при": "прийти приду придёт придут пришла пришёл пришло пришли "
-    "приходить приходит приходят",
-    "в": "войти войду войдёт войдут вошла вошёл вошло вошли входить входит входят",
-}
-_GOING.update(
-    {
-        prefix: " ".join(
-            prefix + ending
-            for ending in (
-                "йти йду йдёт йдут шла шёл шло шли ходить ходит ходят".split()
-            )
-        )
+_GOING_ENDINGS = "йти йду йдёт йдут шла шёл шло шли ходить ходит ходят".split()
+_GOING = (
+    "прийти приду придёт придут пришла пришёл пришло пришли "
+    "приходить приходит приходят".split(),
+    "войти войду войдёт войдут вошла вошёл вошло вошли входить входит входят".split(),
+    *(
+        [prefix + ending for ending in _GOING_ENDINGS]
         for prefix in ("за", "на", "вы", "пере", "про")
-    }
+    ),
 )
 
 
 @functools.cache
 def _going_families() -> dict[str, frozenset[str]]:
     families: dict[str, frozenset[str]] = {}
-    for forms in _GOING.values():
-        stems = frozenset(fold_cyrillic(stem_russian_raw(f)) for f in forms.split())
+    for forms in _GOING:
+        stems = frozenset(fold_cyrillic(stem_russian_raw(f)) for f in forms)
         for stem in stems:
             families[stem] = stems - {stem}
     return families

@@ -42,7 +42,6 @@ from .folding import fold_cyrillic, is_cyrillic, is_latin
 from .language import LANGUAGES
 from .postings import posting_ids
 from .query import (
-    TEXT_FIELDS,
     Alt,
     Lexicon,
     QueryPlan,
@@ -187,7 +186,7 @@ def _specificity(lexicon: Lexicon, alt: Alt, field: str) -> float:
     из банка" is in the bodies of many articles and in the titles of the few
     that are about it. In the body, by every article that has it anywhere.
     """
-    if field == "head" and alt.fields == TEXT_FIELDS:
+    if field == "head" and "head" in alt.fields:
         return lexicon.specificity(alt.term, ("head",))
     return lexicon.specificity(alt.term, alt.fields)
 
@@ -245,12 +244,8 @@ def _unit_values(plan: QueryPlan, lexicon: Lexicon) -> Values:
         [
             (
                 alt.term,
-                _value(
-                    alt.weight * unit.weight, _specificity(lexicon, alt, "head"), "head"
-                ),
-                _value(
-                    alt.weight * unit.weight, _specificity(lexicon, alt, "body"), "head"
-                ),
+                alt.weight * unit.weight * _specificity(lexicon, alt, "head"),
+                alt.weight * unit.weight * _specificity(lexicon, alt, "body"),
             )
             for alt in unit.alts
         ]

@@ -10,6 +10,8 @@ are compared in the folded alphabet, so "қалай" also stops "калай" and
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 from .folding import fold_cyrillic, fold_kazakh
 
 RUSSIAN = frozenset(
@@ -104,6 +106,36 @@ ENGLISH = frozenset(
 )
 
 _KAZAKH_LATIN = frozenset(KAZAKH)
+
+
+# Set expressions whose words mean something else on their own: "в первую
+# очередь" (first of all) is no queue, "в связи с" (owing to) no phone
+# connection, "бірінші кезекте" no queue either. Their words are left out of
+# texts and queries, by their first word.
+SET_EXPRESSIONS = (
+    "в первую очередь",
+    "в свою очередь",
+    "в связи с",
+    "в том числе",
+    "на самом деле",
+    "бірінші кезекте",
+    "өз кезегінде",
+    "in line with",
+)
+_BY_FIRST_WORD: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+for _words in (tuple(e.split()) for e in SET_EXPRESSIONS):
+    _BY_FIRST_WORD[_words[0]].append(_words)
+
+
+def in_set_expressions(words: list[str]) -> set[int]:
+    """The positions of lower-case words that make up a set expression."""
+    words = [w.replace("ё", "е") for w in words]
+    found: set[int] = set()
+    for start, word in enumerate(words):
+        for expression in _BY_FIRST_WORD.get(word, ()):
+            if tuple(words[start : start + len(expression)]) == expression:
+                found.update(range(start, start + len(expression)))
+    return found
 
 
 def is_stop(word: str, *, latin_kazakh: bool = False) -> bool:
