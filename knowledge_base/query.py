@@ -10,6 +10,8 @@ present in the index are kept:
   folded → stemmed; full weight in a Kazakh query, 0.7 otherwise) and, in a
   Kazakh query, the word without a Kazakh ending glued to a brand name
   ("whatsappta", "zoomdağy");
+* for a Russian diminutive (справочка, талончик, больничка), the stem of its
+  plain word (0.9);
 * for a Cyrillic word that the Russian dictionary does not know, its Latin
   transliteration for brand names ("телеграм"; "висит" is not "visit");
 * the concepts of the field vocabulary the word takes part in (0.6), and the
@@ -234,6 +236,40 @@ def _going_families() -> dict[str, frozenset[str]]:
     return families
 
 
+# People, older people above all, say things fondly: талончик в больничку,
+# справочка, карточка, паспортик, страничка. The stemmer keeps the diminutive
+# suffix, so such a word also stands for the stem of its plain word, the
+# first of the suffix's plain forms that the Russian dictionary knows. A
+# masculine -ик or -чик that names a person is a word of its own (электрик,
+# счётчик, заказчик): only a thing's diminutive stands for its plain word.
+_DIMINUTIVES = (
+    ("ичк", ("ица", "а")),  # больн-ичк-а, стран-ичк-а
+    ("очк", ("ка", "а")),  # справ-очк-а, карт-очк-а
+    ("ечк", ("ка", "а")),  # заяв-ечк-а
+    ("чик", ("",)),  # талон-чик, телефон-чик
+    ("ик", ("",)),  # паспорт-ик, ключ-ик
+)
+
+
+def _diminutive_base(word: str, raw: str) -> str | None:
+    """The stem of the plain word a Russian diminutive stands for, if any."""
+    dictionary = _russian_dictionary()
+    for suffix, endings in _DIMINUTIVES:
+        root = raw[: -len(suffix)]
+        if not raw.endswith(suffix) or len(root) < 3:
+            continue
+        if suffix == "чик" and not root.endswith("н"):  # лёт-чик, дат-чик
+            continue
+        if suffix.endswith("ик") and any(
+            {"NOUN", "anim"} in p.tag for p in dictionary.parse(word)[:1]
+        ):
+            return None
+        for ending in endings:
+            if dictionary.word_is_known(root + ending):
+                return stem_russian(root + ending)
+    return None
+
+
 # Unstressed Russian vowels are written as they sound: несудим-а-сти for
 # несудимости, удост-а-верение. A typo in the ending also changes where the
 # stemmer cuts, so the stem is then far from the article's (несудимаст and
@@ -310,6 +346,9 @@ def _word_alternatives(word: str, lang: str) -> list[Alt]:
                 alts.append(Alt(fold_cyrillic(variant), W_TRANSLIT, "exact"))
             for variant in sorted(_going_families().get(fold_cyrillic(raw), ())):
                 alts.append(Alt(variant, W_TRANSLIT, "exact"))
+            plain = _diminutive_base(word.lower(), raw)
+            if plain:
+                alts.append(Alt(plain, W_TRANSLIT, "exact"))
         if not _is_russian_word(word, lang):  # a name: телеграм, not висит
             for latin in {
                 cyrillic_to_latin(word),

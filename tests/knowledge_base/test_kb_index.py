@@ -431,6 +431,44 @@ def test_the_forms_of_a_verb_of_going_find_one_another(
         assert slugs(index, query, "ru") == found
 
 
+@pytest.mark.parametrize(
+    ("query", "found"),
+    [
+        ("нужна справочка о несудимости", ["ru-spravka"]),
+        ("где табличка тарифов", ["ru-tarify"]),
+        ("потеряла карточку", ["ru-karta"]),
+        # a meter (счётчик) is a word of its own, not a small bank account
+        ("поменять счётчик", []),
+    ],
+)
+def test_a_diminutive_finds_its_plain_word(
+    tmp_path: Path, query: str, found: list[str]
+) -> None:
+    docs = [
+        ArticleDoc(
+            "ru-spravka",
+            "ru",
+            "Справка о несудимости",
+            "Закажите справку на портале и получите её в личном кабинете.",
+        ),
+        ArticleDoc(
+            "ru-tarify",
+            "ru",
+            "Таблица тарифов",
+            "Тарифы на свет и воду собраны в одной таблице.",
+        ),
+        ArticleDoc(
+            "ru-karta",
+            "ru",
+            "Потеряли банковскую карту",
+            "Заблокируйте карту в приложении банка.",
+        ),
+        ArticleDoc("ru-schet", "ru", "Поменять счёт", "Откройте новый счёт в банке."),
+    ]
+    with index_of(tmp_path, docs) as index:
+        assert slugs(index, query, "ru") == found
+
+
 def test_words_of_one_need_stand_together(tmp_path: Path) -> None:
     # Both articles hold the question's specific words in their bodies, but
     # only one uses them together; in the other they are far apart and about
