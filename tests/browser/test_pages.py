@@ -312,3 +312,49 @@ def test_the_saved_link_opens_the_conversation_on_another_device(
     laptop.locator("#body").fill("Пишу с ноутбука")
     laptop.locator("#send-form button[type=submit]").click()
     expect(phone.locator("#messages")).to_contain_text("Пишу с ноутбука")
+
+
+def test_volunteer_sends_an_article_from_the_knowledge_base(
+    kb_server, new_page
+) -> None:
+    kb_server.create_staff("erlan@example.kz", languages="kk,ru", name="Ерлан")
+    question = "Телефоным жоғалды, енді не істеймін?"
+    citizen = new_page(kb_server)
+    citizen.goto("/?lang=kk")
+    citizen.locator("#question").fill(question)
+    citizen.locator("#ask-button").click()
+    expect(citizen).to_have_url(re.compile(r"/chat\?lang=kk$"))
+
+    volunteer = new_page(kb_server)
+    sign_in(volunteer, "erlan@example.kz", PASSWORD)
+    expect(volunteer).to_have_url(re.compile(r"/console$"))
+    waiting = volunteer.locator("#queue li", has_text=question)
+    expect(waiting).to_have_count(1)
+    waiting.get_by_role("button", name=i18n(volunteer)["accept"]).click()
+    expect(volunteer.locator("#active")).to_be_visible()
+
+    # the panel searches in the conversation's language, on Russian keys too
+    volunteer.locator("#kb-q").fill("телефон жогалды")
+    first = volunteer.locator("#kb-results > li").first
+    link = first.locator("a")
+    expect(link).to_be_visible()
+    slug = (link.get_attribute("href") or "").removeprefix("/help/")
+    assert slug == "kk-telefon-zhogalsa-nemese-urlansa", slug
+    article = starter_article(slug)
+    expect(link).to_have_text(article["title"])
+    expect(first.locator(".snippet mark").first).to_be_visible()
+    first.locator("button").click()
+
+    # the citizen gets the title and a working link to the article
+    sent = citizen.locator("#messages li.msg.volunteer p")
+    expect(sent).to_have_count(1)
+    expect(sent).to_contain_text(article["title"])
+    href = sent.locator("a").get_attribute("href") or ""
+    assert href == f"{kb_server.base}/help/{slug}", href
+    with citizen.expect_popup() as opened:
+        sent.locator("a").click()
+    expect(opened.value.locator("article h1")).to_have_text(article["title"])
+    # and the volunteer's console shows the same message
+    expect(volunteer.locator("#messages li:not(.system) p").last).to_contain_text(
+        article["title"]
+    )
