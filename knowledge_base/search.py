@@ -500,19 +500,27 @@ def highlight(
     matched: set[str],
     vocabulary: Vocabulary,
     prefixes: list[str],
+    terms: dict[tuple[str, str], tuple[str, ...]] | None = None,
 ) -> str:
-    """A snippet of the body with the matched words marked."""
+    """A snippet of the body with the matched words marked.
+
+    `terms` keeps each word's term and concepts between the hits of a search:
+    their bodies share most of their words.
+    """
     text = markdown_to_text(body_markdown)
     cache: dict[str, bool] = {}
+    known = terms if terms is not None else {}
 
     def is_match(token: Token) -> bool:
         word = token.word
         hit = cache.get(word)
         if hit is None:
-            term = analyze_word(word, doc_lang) if not is_stop(word) else ""
-            hit = bool(term) and (
-                term in matched or bool(vocabulary.concepts_of(term) & matched)
-            )
+            found = known.get((word, doc_lang))
+            if found is None:
+                term = analyze_word(word, doc_lang) if not is_stop(word) else ""
+                found = (term, *vocabulary.concepts_of(term)) if term else ()
+                known[(word, doc_lang)] = found
+            hit = any(t in matched for t in found)
             if not hit and prefixes:
                 folded = fold_cyrillic(word) if is_cyrillic(word) else word
                 hit = any(folded.startswith(p) for p in prefixes)
@@ -708,12 +716,15 @@ def run_search(
     prefixes = [
         a.term for u in plan.units if u.is_prefix for a in u.alts if a.kind == "prefix"
     ]
+    terms: dict[tuple[str, str], tuple[str, ...]] = {}
     hits = [
         SearchHit(
             slug=h.slug,
             title=h.title,
             lang=h.lang,
-            snippet=highlight(h.body, h.lang, set(h.matched), vocabulary, prefixes),
+            snippet=highlight(
+                h.body, h.lang, set(h.matched), vocabulary, prefixes, terms
+            ),
             score=round(h.score, 4),
         )
         for h in kept

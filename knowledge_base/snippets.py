@@ -64,7 +64,9 @@ def make_snippet(
                 continue
             if (len(inside), j - i) > best:
                 best, start = (len(inside), j - i), first.start
-            inside -= Counter((first.word,))
+            inside[first.word] -= 1
+            if not inside[first.word]:
+                del inside[first.word]
         # open a little before the first match, at a word or sentence start
         lead = max(0, start - width // 5)
         cut = max(flat.rfind(". ", lead, start), flat.rfind("\n", lead, start))
