@@ -25,7 +25,8 @@ present in the index are kept:
   words of nine letters or more (0.6, 0.45); a word of the Russian dictionary
   (pymorphy3's) is not a typo, and is neither respelled nor matched fuzzily;
 * short stems count less (two letters ×0.3, three ×0.7): "ма" or "из" stand
-  for too many words.
+  for too many words; a word of the request's frame (узнать, оформить,
+  онлайн) counts 0.7.
 
 Words in the non-question sentences of a message that has a question weigh
 0.7: people tell the story first and put their need into the question.
@@ -64,7 +65,7 @@ from .folding import (
 )
 from .language import LANGUAGES, guess_language, language_scores
 from .postings import terms_near, terms_with_prefix
-from .stopwords import is_stop
+from .stopwords import FRAME_WORDS, is_stop
 from .vocabulary import CONCEPT_PREFIX, Vocabulary
 
 TEXT_FIELDS = ("head", "body")  # title and tags; body
@@ -83,6 +84,10 @@ W_PHRASE_WORD = 0.6  # a word of such a phrase, on its own
 W_RELATIVE = 0.8  # a concept of the word with another Russian verbal prefix
 W_TOPIC = 0.35
 W_PREFIX = 1.0
+# A word of the request's frame (узнать, оформить, онлайн; see
+# stopwords.FRAME_WORDS) says what the person wants done, not about what: in
+# "как узнать свой ИИН онлайн" the ИИН is the topic.
+W_FRAME = 0.7
 W_PREFIX_BODY = 0.5
 # Fuzzy look-ups are the dearest step: a typo matters in a short query, while
 # a long message has many words the articles never use.
@@ -367,6 +372,27 @@ def _word_alternatives(word: str, lang: str) -> list[Alt]:
     return alts
 
 
+@functools.cache
+def _frame_stems() -> dict[str, frozenset[str]]:
+    """The stems of the frame words (all forms of a verb of going), by language."""
+    return {
+        lang: frozenset(
+            alt.term
+            for word in words.split()
+            for alt in _word_alternatives(word, lang)
+            if alt.kind == "exact"
+        )
+        for lang, words in FRAME_WORDS.items()
+    }
+
+
+def _frames_the_request(alts: list[Alt], lang: str) -> bool:
+    """Is the word, read in the query's language, a word of the request's frame?"""
+    stems = _frame_stems().get(lang, frozenset())
+    readings = ("exact", "variant", "kk-latin")
+    return any(alt.term in stems for alt in alts if alt.kind in readings)
+
+
 def _dedupe(alts: list[Alt]) -> list[Alt]:
     best: dict[tuple[str, tuple[str, ...]], Alt] = {}
     for alt in alts:
@@ -512,9 +538,11 @@ def analyze_query(
             continue
         if not last and is_stop(word):
             continue
-        weight = NARRATIVE if story[index] else 1.0
-        units.append(Unit(token, is_prefix=last, weight=weight, in_story=story[index]))
         alts = _word_alternatives(word, lang)
+        weight = NARRATIVE if story[index] else 1.0
+        if _frames_the_request(alts, lang):
+            weight *= W_FRAME
+        units.append(Unit(token, is_prefix=last, weight=weight, in_story=story[index]))
         if (
             respell_left > 0
             and is_cyrillic(word)

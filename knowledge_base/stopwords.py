@@ -112,6 +112,19 @@ _KAZAKH_LATIN = frozenset(KAZAKH)
 # очередь" (first of all) is no queue, "в связи с" (owing to) no phone
 # connection, "бірінші кезекте" no queue either. Their words are left out of
 # texts and queries, by their first word.
+# The frame of a request: what the person wants done (find out, get, apply,
+# check, find) and where (online, a website), not what about. Every other
+# question has them, and an article that matches only them ("узнать" and
+# "онлайн" in its title) is about something else. They are kept, at a lower
+# weight (query.W_FRAME): "проверить" alone still finds "Как проверить".
+FRAME_WORDS = {
+    "ru": "узнать оформить получить подать онлайн интернет сайт заявка заявление "
+    "услуга проверить посмотреть найти",
+    "kk": "білу алу рәсімдеу беру тапсыру онлайн интернет сайт өтініш қызмет "
+    "тексеру көру табу",
+    "en": "get find apply online check know website service application",
+}
+
 SET_EXPRESSIONS = (
     "в первую очередь",
     "в свою очередь",

@@ -469,6 +469,40 @@ def test_a_diminutive_finds_its_plain_word(
         assert slugs(index, query, "ru") == found
 
 
+def test_the_words_of_a_request_frame_do_not_make_an_answer(tmp_path: Path) -> None:
+    # "узнать" and "онлайн" are in the title of the pension article, but the
+    # question is about an ИИН, which no article holds: nothing is the answer
+    docs = [
+        ArticleDoc(
+            "ru-pensiya-onlain",
+            "ru",
+            "Как узнать сумму пенсии онлайн",
+            "Откройте выписку из пенсионного фонда в приложении.",
+        ),
+        ArticleDoc(
+            "ru-shtrafy",
+            "ru",
+            "Штрафы за превышение скорости",
+            "Оплатите штраф в приложении банка.",
+        ),
+        ArticleDoc(
+            "ru-posobie",
+            "ru",
+            "Пособие по уходу за ребёнком",
+            "Подайте заявление на портале.",
+        ),
+    ]
+    # two more articles "… онлайн", as a centre's titles often are
+    docs += [
+        ArticleDoc(f"ru-{n}", "ru", f"{topic} онлайн", "Всё на портале.")
+        for n, topic in enumerate(("Налог", "Справка"))
+    ]
+    with index_of(tmp_path, docs) as index:
+        assert slugs(index, "как узнать свой иин онлайн", "ru") == []
+        # the frame words still count: with the topic they find the article
+        assert slugs(index, "узнать пенсию онлайн", "ru") == ["ru-pensiya-onlain"]
+
+
 def test_words_of_one_need_stand_together(tmp_path: Path) -> None:
     # Both articles hold the question's specific words in their bodies, but
     # only one uses them together; in the other they are far apart and about

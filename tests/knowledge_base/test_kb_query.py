@@ -82,3 +82,27 @@ def test_a_russian_verb_meets_its_prefixed_form_in_the_vocabulary() -> None:
     assert _prefix_relatives(stem_russian("платить"), vocabulary)
     # писать may be записаться or подписать: neither is assumed
     assert not _prefix_relatives(stem_russian("писать"), vocabulary)
+
+
+def test_the_words_of_a_request_frame_count_less(tmp_path: Path) -> None:
+    # what the person wants done (узнать, білу, find out) and where (онлайн)
+    # count less than what about: the ИИН, the pension
+    vocabulary = Vocabulary.from_lines([])
+    articles = [
+        ArticleDoc("ru-iin", "ru", "Как узнать ИИН онлайн", "ИИН на сайте."),
+        ArticleDoc("kk-zhsn", "kk", "ЖСН-ді онлайн білу", "ЖСН сайтта."),
+        ArticleDoc("en-iin", "en", "Find out your IIN online", "IIN on the site."),
+    ]
+    with SearchIndex(tmp_path / "index", vocabulary=vocabulary) as index:
+        index.rebuild(articles)
+        with index._searcher() as searcher:
+            lexicon = Lexicon(searcher.reader())
+            for query, lang, frame, topic in [
+                ("как узнать свой ИИН онлайн", "ru", ["узнать", "онлайн"], "иин"),
+                ("ЖСН-імді қалай білемін онлайн", "kk", ["білемін", "онлайн"], "жсн"),
+                ("how to find out my IIN online", "en", ["find", "online"], "iin"),
+            ]:
+                plan = analyze_query(query, lang, lexicon, vocabulary, False)
+                weight = {u.token.word.lower(): u.weight for u in plan.units}
+                assert all(weight[word] < 1 for word in frame), (query, weight)
+                assert weight[topic] == 1, (query, weight)
