@@ -29,11 +29,14 @@ present in the index are kept:
   онлайн) counts 0.7.
 
 Words in the non-question sentences of a message that has a question weigh
-0.7: people tell the story first and put their need into the question.
+0.85, and 0.51 when the question has three words of its own: people tell the
+story first and put their need into the question. A phrase of the vocabulary
+is found within one sentence.
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
 import math
 import re
@@ -573,7 +576,10 @@ def analyze_query(
             related = _prefix_relatives(stem_russian(word), vocabulary)
             concepts[i].update(dict.fromkeys(related, W_CONCEPT * W_RELATIVE))
     in_phrase: set[int] = set()
+    sentence = _sentence_numbers(text, [unit.token for unit in units])
     for members, concept in vocabulary.find_lattice(lattice, synonyms=True):
+        if len({sentence[i] for i in members}) > 1:
+            continue  # a term of the field is said in one sentence
         weight = W_PHRASE if len(members) > 1 else W_CONCEPT
         if len(members) > 1:
             in_phrase.update(members)
@@ -611,6 +617,10 @@ def analyze_query(
             kept.extend(_prefix_alts(unit.token.word, lang, lexicon))
         unit.alts = _dedupe(kept)
     asked = _question_words(units)
+    if len(asked) >= QUESTION_WORDS:  # the question names its own topic
+        for unit in units:
+            if unit.in_story:
+                unit.weight *= AROUND_A_QUESTION
     in_index = [u for u in units if u.alts]
     return QueryPlan(
         in_index, len(units), len(asked), len([u for u in asked if u.alts])
@@ -630,6 +640,20 @@ def _question_words(units: list[Unit]) -> list[Unit]:
 
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
 NARRATIVE = 0.85  # weight of words outside the questions of a long message
+# ... and 0.6 of that when the question has QUESTION_WORDS words of its
+# own: "Как освободить место на телефоне?" after a story of WhatsApp, YouTube
+# and the banking app asks about memory, not about what the story names
+AROUND_A_QUESTION = 0.6
+QUESTION_WORDS = 3  # a story's question with this many words of its own
+
+
+_SENTENCE_END = re.compile(r"[.!?…]+(?=\s|$)|\n")  # not the dot of "egov.kz"
+
+
+def _sentence_numbers(text: str, tokens: list[Token]) -> list[int]:
+    """The number of the sentence each token stands in."""
+    ends = [m.start() for m in _SENTENCE_END.finditer(text)]
+    return [bisect.bisect_right(ends, token.start) for token in tokens]
 
 
 def _in_story(text: str, tokens: list[Token]) -> list[bool]:

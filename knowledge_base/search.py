@@ -42,6 +42,7 @@ from .folding import fold_cyrillic, is_cyrillic, is_latin
 from .language import LANGUAGES
 from .postings import posting_ids
 from .query import (
+    QUESTION_WORDS,
     Alt,
     Lexicon,
     QueryPlan,
@@ -76,7 +77,6 @@ STARTER_PHRASE_NEEDS = 1.0
 # the starter articles alone keeps STARTER_NEEDS: they are all it has.
 STARTER_NEEDS_BESIDE_OWN = 2.0
 PHRASE_WORDS = 3
-QUESTION_WORDS = 3  # a story's question with this many words of its own
 # ... is about something the knowledge base does not hold when fewer than this
 # share of them occur in it: the story's words then match by chance
 QUESTION_KNOWN = 0.5

@@ -503,6 +503,40 @@ def test_the_words_of_a_request_frame_do_not_make_an_answer(tmp_path: Path) -> N
         assert slugs(index, "узнать пенсию онлайн", "ru") == ["ru-pensiya-onlain"]
 
 
+def test_the_question_after_a_story_carries_the_message(tmp_path: Path) -> None:
+    # The story names the video call and the banking app; the question asks
+    # about memory. "телефоне" of the question does not join "приложении
+    # банка" of the story into one term (a term is said in one sentence),
+    # and the story counts less beside a question with words of its own.
+    docs = [
+        ArticleDoc(
+            "ru-video",
+            "ru",
+            "Видеозвонок внукам в WhatsApp",
+            "Откройте на телефоне чат с внуком в WhatsApp и нажмите значок камеры.",
+        ),
+        ArticleDoc(
+            "ru-kommunalka",
+            "ru",
+            "Оплата коммунальных услуг в приложении банка",
+            "Откройте на телефоне приложение банка и оплатите коммунальные услуги.",
+        ),
+        ArticleDoc(
+            "ru-pamyat",
+            "ru",
+            "Память телефона заполнена",
+            "Удалите ненужные видео, чтобы освободить место.",
+        ),
+    ]
+    message = (
+        "Здравствуйте! Мне 70 лет. Внуки научили меня делать видеозвонок в "
+        "WhatsApp и платить за свет в приложении банка. "
+        "Как освободить место на телефоне?"
+    )
+    with index_of(tmp_path, docs) as index:
+        assert slugs(index, message, "ru")[0] == "ru-pamyat"
+
+
 def test_words_of_one_need_stand_together(tmp_path: Path) -> None:
     # Both articles hold the question's specific words in their bodies, but
     # only one uses them together; in the other they are far apart and about
