@@ -617,7 +617,8 @@ def analyze_query(
             kept.extend(_prefix_alts(unit.token.word, lang, lexicon))
         unit.alts = _dedupe(kept)
     asked = _question_words(units)
-    if len(asked) >= QUESTION_WORDS:  # the question names its own topic
+    told = {sentence[i] for i, unit in enumerate(units) if unit.in_story}
+    if len(asked) >= QUESTION_WORDS and len(told) >= STORY_SENTENCES:
         for unit in units:
             if unit.in_story:
                 unit.weight *= AROUND_A_QUESTION
@@ -640,11 +641,14 @@ def _question_words(units: list[Unit]) -> list[Unit]:
 
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
 NARRATIVE = 0.85  # weight of words outside the questions of a long message
-# ... and 0.6 of that when the question has QUESTION_WORDS words of its
-# own: "Как освободить место на телефоне?" after a story of WhatsApp, YouTube
-# and the banking app asks about memory, not about what the story names
+# ... and 0.6 of that when the question has QUESTION_WORDS words of its own
+# and the story STORY_SENTENCES sentences (a greeting, who writes, what they
+# can do already): "Как освободить место на телефоне?" after a story of
+# WhatsApp, YouTube and the banking app asks about memory. A message of one
+# sentence and a question is one need told in two.
 AROUND_A_QUESTION = 0.6
 QUESTION_WORDS = 3  # a story's question with this many words of its own
+STORY_SENTENCES = 2
 
 
 _SENTENCE_END = re.compile(r"[.!?…]+(?=\s|$)|\n")  # not the dot of "egov.kz"
