@@ -58,6 +58,14 @@ def sign_in(page: Page, email: str, password: str, lang: str = "ru") -> None:
     page.locator("main form button[type=submit]").click()
 
 
+def ask(page: Page, question: str, lang: str) -> None:
+    """Ask a volunteer from the citizen page, and land on the chat."""
+    page.goto(f"/?lang={lang}")
+    page.locator("#question").fill(question)
+    page.locator("#ask-button").click()
+    expect(page).to_have_url(re.compile(rf"/chat\?lang={lang}$"))
+
+
 def send(page: Page, text: str) -> None:
     """Type a message and press Enter, as a person does."""
     page.locator("#body").fill(text)
@@ -296,10 +304,7 @@ def test_the_saved_link_opens_the_conversation_on_another_device(
 ) -> None:
     question = "Как оплатить коммунальные услуги онлайн?"
     phone = new_page(kb_server)
-    phone.goto("/?lang=ru")
-    phone.locator("#question").fill(question)
-    phone.locator("#ask-button").click()
-    expect(phone).to_have_url(re.compile(r"/chat"))
+    ask(phone, question, "ru")
     expect(phone.locator("#messages li.msg:not(.system) p")).to_have_text([question])
     phone.locator("#keep summary").click()
     link = phone.locator("#keep-link").input_value()
@@ -320,10 +325,7 @@ def test_volunteer_sends_an_article_from_the_knowledge_base(
     kb_server.create_staff("erlan@example.kz", languages="kk,ru", name="Ерлан")
     question = "Телефоным жоғалды, енді не істеймін?"
     citizen = new_page(kb_server)
-    citizen.goto("/?lang=kk")
-    citizen.locator("#question").fill(question)
-    citizen.locator("#ask-button").click()
-    expect(citizen).to_have_url(re.compile(r"/chat\?lang=kk$"))
+    ask(citizen, question, "kk")
 
     volunteer = new_page(kb_server)
     sign_in(volunteer, "erlan@example.kz", PASSWORD)
