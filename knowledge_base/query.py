@@ -14,7 +14,7 @@ present in the index are kept:
   plain word (0.9);
 * for a Cyrillic word that the Russian dictionary does not know, its Latin
   transliteration for brand names ("телеграм"; "висит" is not "visit");
-* the concepts of the field vocabulary the word takes part in (0.6), and the
+* the concepts of the field vocabulary the word takes part in (0.8), and the
   weak topic marks of its rarer vocabulary words (0.35);
 * for a Russian word none of whose readings is in the index and that the
   Russian dictionary does not know, the stems of
@@ -87,11 +87,11 @@ W_PHRASE_WORD = 0.6  # a word of such a phrase, on its own
 W_RELATIVE = 0.8  # a concept of the word with another Russian verbal prefix
 W_TOPIC = 0.35
 W_PREFIX = 1.0
+W_PREFIX_BODY = 0.5
 # A word of the request's frame (узнать, оформить, онлайн; see
 # stopwords.FRAME_WORDS) says what the person wants done, not about what: in
 # "как узнать свой ИИН онлайн" the ИИН is the topic.
 W_FRAME = 0.7
-W_PREFIX_BODY = 0.5
 # Fuzzy look-ups are the dearest step: a typo matters in a short query, while
 # a long message has many words the articles never use.
 FUZZY_WORDS = 3
@@ -377,7 +377,7 @@ def _word_alternatives(word: str, lang: str) -> list[Alt]:
 
 @functools.cache
 def _frame_stems() -> dict[str, frozenset[str]]:
-    """The stems of the frame words (all forms of a verb of going), by language."""
+    """The stems of the frame words by language (найти with its other forms)."""
     return {
         lang: frozenset(
             alt.term
