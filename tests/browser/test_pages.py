@@ -21,8 +21,8 @@ OUTBOX_KEY = "helpdesk.outbox"
 
 
 def i18n(page: Page) -> dict[str, str]:
-    """The translated texts a page's script shows."""
-    return page.evaluate("window.I18N")
+    """The translated texts a page's script shows, once the page has them."""
+    return page.wait_for_function("window.I18N").json_value()
 
 
 def front_matter(path: Path) -> dict[str, str]:
