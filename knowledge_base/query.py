@@ -639,7 +639,6 @@ def _question_words(units: list[Unit]) -> list[Unit]:
     return [u for u in units if not u.in_story and not u.token.word.isdigit()]
 
 
-_SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
 NARRATIVE = 0.85  # weight of words outside the questions of a long message
 # ... and 0.6 of that when the question has QUESTION_WORDS words of its own
 # and the story STORY_SENTENCES sentences (a greeting, who writes, what they
@@ -667,16 +666,12 @@ def _in_story(text: str, tokens: list[Token]) -> list[bool]:
     the other sentences (who they are, what happened around) weigh less
     (NARRATIVE). A message of one sentence, or with no question, is no story.
     """
-    sentences = [
-        (m.start(), m.end(), "?" in m.group()) for m in _SENTENCE.finditer(text)
-    ]
-    sentences = [s for s in sentences if text[s[0] : s[1]].strip()]
-    if len(sentences) < 2 or not any(q for _a, _b, q in sentences):
+    marks = [m.group() for m in _SENTENCE_END.finditer(text)]
+    numbers = _sentence_numbers(text, tokens)
+    asked = {n for n in numbers if n < len(marks) and "?" in marks[n]}
+    if len(set(numbers)) < 2 or not asked:
         return [False] * len(tokens)
-    return [
-        not next((q for a, b, q in sentences if a <= token.start < b), False)
-        for token in tokens
-    ]
+    return [n not in asked for n in numbers]
 
 
 def second_language(query: str, lang: str | None) -> tuple[str, str | None]:

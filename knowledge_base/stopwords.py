@@ -108,10 +108,6 @@ ENGLISH = frozenset(
 _KAZAKH_LATIN = frozenset(KAZAKH)
 
 
-# Set expressions whose words mean something else on their own: "в первую
-# очередь" (first of all) is no queue, "в связи с" (owing to) no phone
-# connection, "бірінші кезекте" no queue either. Their words are left out of
-# texts and queries, by their first word.
 # The frame of a request: what the person wants done (find out, get, apply,
 # check, find) and where (online, a website), not what about. Every other
 # question has them, and an article that matches only them ("узнать" and
@@ -125,6 +121,10 @@ FRAME_WORDS = {
     "en": "get find apply online check know website service application",
 }
 
+# Set expressions whose words mean something else on their own: "в первую
+# очередь" (first of all) is no queue, "в связи с" (owing to) no phone
+# connection, "бірінші кезекте" no queue either. Their words are left out of
+# texts and queries, by their first word.
 SET_EXPRESSIONS = (
     "в первую очередь",
     "в свою очередь",

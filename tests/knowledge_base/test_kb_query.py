@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from knowledge_base import ArticleDoc, SearchIndex, Vocabulary
-from knowledge_base.query import Lexicon, _word_alternatives, analyze_query
+from knowledge_base.analysis import tokenize
+from knowledge_base.query import Lexicon, _in_story, _word_alternatives, analyze_query
 
 
 def weights(word: str, lang: str) -> dict[str, float]:
@@ -106,3 +107,19 @@ def test_the_words_of_a_request_frame_count_less(tmp_path: Path) -> None:
                 weight = {u.token.word.lower(): u.weight for u in plan.units}
                 assert all(weight[word] < 1 for word in frame), (query, weight)
                 assert weight[topic] == 1, (query, weight)
+
+
+def test_the_dot_of_a_site_name_ends_no_sentence() -> None:
+    # "egov.kz" inside one question: no story around it
+    question = "Я захожу на egov.kz и ввожу пароль, а он не подходит?"
+    assert not any(_in_story(question, tokenize(question)))
+    # a story, then the question: only the question's words are not story
+    message = "Внук поставил мне каспи. Как оплатить свет?"
+    told = dict(
+        zip(
+            (t.word for t in tokenize(message)),
+            _in_story(message, tokenize(message)),
+            strict=True,
+        )
+    )
+    assert told["каспи"] and not told["свет"]
