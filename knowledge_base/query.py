@@ -125,6 +125,7 @@ class Unit:
     is_prefix: bool = False
     weight: float = 1.0
     in_story: bool = False  # a word of the story around a message's question
+    frame: bool = False  # a word of the request's frame (see W_FRAME)
 
 
 class Lexicon:
@@ -543,9 +544,14 @@ def analyze_query(
             continue
         alts = _word_alternatives(word, lang)
         weight = NARRATIVE if story[index] else 1.0
-        if _frames_the_request(alts, lang):
+        frame = _frames_the_request(alts, lang)
+        if frame:
             weight *= W_FRAME
-        units.append(Unit(token, is_prefix=last, weight=weight, in_story=story[index]))
+        units.append(
+            Unit(
+                token, is_prefix=last, weight=weight, in_story=story[index], frame=frame
+            )
+        )
         if (
             respell_left > 0
             and is_cyrillic(word)

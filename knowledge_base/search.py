@@ -96,7 +96,8 @@ MAX_UNITS = 32
 VALUE_FLOOR = 0.05  # pairs worth less than this are not read in step 1
 
 # accept(): a hit that matches every word of a query of up to SHORT_QUERY
-# words is an answer. Otherwise it needs at least MIN_UNITS matched words (one
+# words is an answer, unless its title shares only the request's frame with
+# the query. Otherwise it needs at least MIN_UNITS matched words (one
 # in a one-word query) and EVIDENCE_MIN in all: about two specific words, or
 # one specific word of its title. As-you-type searches need EVIDENCE_PREFIX.
 # Words matched in the body by one term (the concept of "продать квартиру")
@@ -436,7 +437,11 @@ def accept(hit: RawHit, plan: QueryPlan, prefix: bool) -> bool:
     """Is the evidence of this hit enough for the query to call it an answer?"""
     if prefix:
         return hit.evidence >= EVIDENCE_PREFIX
-    if plan.n_words <= SHORT_QUERY and hit.units_any == plan.n_words:
+    if (
+        plan.n_words <= SHORT_QUERY
+        and hit.units_any == plan.n_words
+        and not _title_frames_only(hit, plan)
+    ):
         return True  # every word of a short query: "ЭЦП", "пароль egov"
     if hit.units_matched < min(MIN_UNITS, plan.n_words) and not (
         hit.units_matched >= 1
@@ -450,6 +455,22 @@ def accept(hit: RawHit, plan: QueryPlan, prefix: bool) -> bool:
     ):
         return False
     return hit.evidence >= _needed(hit, EVIDENCE_MIN)
+
+
+def _title_frames_only(hit: RawHit, plan: QueryPlan) -> bool:
+    """Are the query words in the hit's title or tags only words of its frame?
+
+    "как узнать свой ИИН онлайн" has all its words in an article "Налог на
+    имущество онлайн" that mentions the ИИН in its body: a title that shares
+    only the frame of the request (онлайн, узнать) names another subject.
+    """
+    in_head = [
+        any("head" in hit.matched.get(a.term, ()) for a in unit.alts)
+        for unit in plan.units
+    ]
+    return any(in_head) and all(
+        unit.frame for unit, found in zip(plan.units, in_head, strict=True) if found
+    )
 
 
 def _needed(hit: RawHit, evidence: float) -> float:

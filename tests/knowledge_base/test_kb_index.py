@@ -503,6 +503,37 @@ def test_the_words_of_a_request_frame_do_not_make_an_answer(tmp_path: Path) -> N
         assert slugs(index, "узнать пенсию онлайн", "ru") == ["ru-pensiya-onlain"]
 
 
+def test_a_title_with_only_the_frame_of_a_short_query_is_no_answer(tmp_path: Path) -> None:
+    # every word of "как узнать свой ИИН онлайн" is in the tax article, but
+    # only "онлайн", a word of the request's frame, in its title: the ИИН is
+    # a detail of its body, and the question asks for what no article explains
+    docs = [
+        ArticleDoc(
+            "ru-nalog",
+            "ru",
+            "Налог на имущество онлайн",
+            "Узнать сумму налога можно по ИИН в приложении банка или на портале.",
+        ),
+        ArticleDoc(
+            "ru-vrach",
+            "ru",
+            "Запись к врачу онлайн",
+            "Выберите поликлинику и время приёма в приложении.",
+        ),
+        ArticleDoc(
+            "ru-spravka",
+            "ru",
+            "Справка о несудимости онлайн",
+            "Закажите справку на портале и получите её в личном кабинете.",
+        ),
+    ]
+    with index_of(tmp_path, docs) as index:
+        assert slugs(index, "как узнать свой ИИН онлайн", "ru") == []
+        # a word of the subject in the title: the short query is answered
+        assert slugs(index, "налог по ИИН онлайн", "ru")[:1] == ["ru-nalog"]
+        assert slugs(index, "ИИН налог", "ru")[:1] == ["ru-nalog"]
+
+
 def test_the_question_after_a_story_carries_the_message(tmp_path: Path) -> None:
     # The story names the video call and the banking app; the question asks
     # about memory. "телефоне" of the question does not join "приложении
