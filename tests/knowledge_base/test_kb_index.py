@@ -503,7 +503,9 @@ def test_the_words_of_a_request_frame_do_not_make_an_answer(tmp_path: Path) -> N
         assert slugs(index, "узнать пенсию онлайн", "ru") == ["ru-pensiya-onlain"]
 
 
-def test_a_title_with_only_the_frame_of_a_short_query_is_no_answer(tmp_path: Path) -> None:
+def test_a_title_with_only_the_frame_of_a_short_query_is_no_answer(
+    tmp_path: Path,
+) -> None:
     # every word of "как узнать свой ИИН онлайн" is in the tax article, but
     # only "онлайн", a word of the request's frame, in its title: the ИИН is
     # a detail of its body, and the question asks for what no article explains
