@@ -92,6 +92,9 @@ W_PREFIX_BODY = 0.5
 # stopwords.FRAME_WORDS) says what the person wants done, not about what: in
 # "как узнать свой ИИН онлайн" the ИИН is the topic.
 W_FRAME = 0.7
+# A concept told in other words by several words of the query (see
+# vocabulary.TOLD_*) counts less than one of its terms
+W_TOLD = 0.5
 # Fuzzy look-ups are the dearest step: a typo matters in a short query, while
 # a long message has many words the articles never use.
 FUZZY_WORDS = 3
@@ -591,6 +594,19 @@ def analyze_query(
             in_phrase.update(members)
         for i in members:
             concepts[i][concept] = max(concepts[i].get(concept, 0.0), weight)
+    # a concept told in other words, by words of one sentence that are no
+    # frame of the request and found none of its terms
+    told_lattice = [
+        set() if unit.frame else stems
+        for unit, stems in zip(units, lattice, strict=True)
+    ]
+    for members, concept in vocabulary.told(told_lattice):
+        if len({sentence[i] for i in members}) > 1:
+            continue
+        if any(concept in concepts[i] for i in members):
+            continue
+        for i in members:
+            concepts[i][concept] = max(concepts[i].get(concept, 0.0), W_TOLD)
     # a word of a term of the field (водительское удостоверение) means the term:
     # on its own it says less than it would alone (удостоверение личности)
     for i in in_phrase:

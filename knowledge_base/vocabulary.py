@@ -19,6 +19,7 @@ meets a Russian article through the concept both name.
 from __future__ import annotations
 
 import hashlib
+import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -43,6 +44,17 @@ WEAK_PREFIX = "¤"
 # question to an article on "перенос данных" of the same concept.
 WEAK_MAX_CONCEPTS = 3
 WEAK_MIN_LENGTH = 4
+# A concept told in other words: words of a text that stand in the terms of
+# one concept, though in none of its terms whole ("хочу разговаривать с дочкой
+# и видеть её лицо": "видеть" and "лицо" are words of the terms of the video
+# call). Each word counts by how few concepts its terms hold it in (log N/n
+# over log N, N the concepts); a word in more than TOLD_MAX_CONCEPTS counts
+# nothing. TOLD_MIN_WORDS distinct words with TOLD_MIN in all tell the
+# concept; the TOLD_TOP best are kept.
+TOLD_MAX_CONCEPTS = 50
+TOLD_MIN_WORDS = 2
+TOLD_MIN = 1.0
+TOLD_TOP = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +81,8 @@ class Vocabulary:
     # a stem -> the other stems of the single-word terms of its concepts
     synonyms: dict[str, frozenset[str]] = field(default_factory=dict)
     labels: dict[str, str] = field(default_factory=dict)
+    # a stem -> the concepts whose terms hold it (see TOLD_*)
+    in_terms_of: dict[str, frozenset[str]] = field(default_factory=dict)
     fingerprint: str = ""
 
     @classmethod
@@ -112,6 +126,11 @@ class Vocabulary:
             stem: concepts
             for stem, concepts in lines_of.items()
             if len(concepts) <= WEAK_MAX_CONCEPTS and len(stem) >= WEAK_MIN_LENGTH
+        }
+        vocabulary.in_terms_of = {
+            stem: frozenset(concepts)
+            for stem, concepts in lines_of.items()
+            if len(concepts) <= TOLD_MAX_CONCEPTS
         }
         vocabulary.fingerprint = digest.hexdigest()[:16]
         return vocabulary
@@ -233,6 +252,43 @@ class Vocabulary:
         for members, concept in self.find_lattice(lattice):
             terms.extend((concept, position) for position in members)
         return terms
+
+    def told(
+        self, lattice: Sequence[Iterable[str]]
+    ) -> list[tuple[tuple[int, ...], str]]:
+        """Concepts told by several words of a text in other words (see TOLD_*).
+
+        Each position of the lattice holds the candidate stems of one word;
+        returns the positions that tell each concept, best concepts first.
+        """
+        scale = math.log(max(len(self.labels), 2))
+        score: dict[str, float] = defaultdict(float)
+        members: dict[str, list[int]] = defaultdict(list)
+        used: dict[str, set[str]] = defaultdict(set)
+        for position, stems in enumerate(lattice):
+            best: dict[str, tuple[float, str]] = {}
+            for stem in stems:
+                concepts = self.in_terms_of.get(stem, ())
+                weight = (
+                    math.log(len(self.labels) / len(concepts)) / scale
+                    if concepts
+                    else 0
+                )
+                for concept in concepts:
+                    if weight > best.get(concept, (0.0, ""))[0]:
+                        best[concept] = (weight, stem)
+            for concept, (weight, stem) in best.items():
+                if stem not in used[concept]:  # "друг друга" is one word
+                    used[concept].add(stem)
+                    score[concept] += weight
+                    members[concept].append(position)
+        told = [
+            concept
+            for concept, positions in members.items()
+            if len(positions) >= TOLD_MIN_WORDS and score[concept] >= TOLD_MIN
+        ]
+        told.sort(key=lambda concept: (-score[concept], concept))
+        return [(tuple(members[concept]), concept) for concept in told[:TOLD_TOP]]
 
     def _stands_for(self, stem: str, synonyms: bool) -> Iterable[str]:
         """The phrase stems a text's stem also counts as (see `find_lattice`)."""

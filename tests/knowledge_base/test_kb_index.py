@@ -536,6 +536,46 @@ def test_a_title_with_only_the_frame_of_a_short_query_is_no_answer(
         assert slugs(index, "ИИН налог", "ru")[:1] == ["ru-nalog"]
 
 
+def test_a_concept_told_in_other_words_finds_its_article(tmp_path: Path) -> None:
+    # no term of the video call is in the question, but three of its words
+    # ("разговаривать", "видеть", "лицо") stand in the terms of that concept
+    vocabulary = Vocabulary.from_lines(
+        [
+            "видеозвонок | разговаривать по видео | хочу видеть внуков когда звоню"
+            " | видеть лицо собеседника | бейнеқоңырау | video call",
+            "пароль | забыл пароль | құпиясөз | password",
+            "паспорт | удостоверение личности | заменить удостоверение",
+        ]
+    )
+    docs = [
+        ArticleDoc(
+            "ru-video",
+            "ru",
+            "Видеозвонок в WhatsApp",
+            "Откройте чат и нажмите на значок камеры.",
+        ),
+        ArticleDoc(
+            "kk-video",
+            "kk",
+            "WhatsApp-та бейнеқоңырау",
+            "Чатты ашып, камераны басыңыз.",
+        ),
+        ArticleDoc("ru-parol", "ru", "Забыли пароль", "Нажмите «Забыли пароль?»."),
+        ArticleDoc(
+            "ru-udostoverenie", "ru", "Замена удостоверения", "Подайте заявку в ЦОН."
+        ),
+    ]
+    docs += [  # a centre's other topics
+        ArticleDoc(f"ru-tema-{n}", "ru", f"Тема {n}", "О справках и очередях.")
+        for n in range(30)
+    ]
+    with index_of(tmp_path, docs, vocabulary) as index:
+        found = slugs(index, "хочу разговаривать с дочкой и видеть её лицо", "ru")
+        assert found[:1] == ["ru-video"]
+        # one such word alone tells nothing
+        assert slugs(index, "лицо дочки", "ru") == []
+
+
 def test_the_question_after_a_story_carries_the_message(tmp_path: Path) -> None:
     # The story names the video call and the banking app; the question asks
     # about memory. "телефоне" of the question does not join "приложении

@@ -171,3 +171,32 @@ def test_a_line_with_an_earlier_label_extends_that_concept() -> None:
     assert {c for _p, c in vocabulary.find(analyze("несудимость", "ru"))} == {
         c for _p, c in vocabulary.find(analyze("бумажка что не привлекался", "ru"))
     }
+
+
+def test_a_concept_is_told_by_words_of_its_terms_in_other_words() -> None:
+    vocabulary = Vocabulary.from_lines(
+        [
+            "видеозвонок | позвонить по видео | хочу видеть внуков когда звоню"
+            " | видеть лицо собеседника | video call",
+            "звонок | позвонить | звонок в банк | call",
+            "пароль | забыл пароль | password",
+            "паспорт | удостоверение личности | заменить удостоверение",
+        ]
+    )
+
+    def told(text: str, lang: str) -> list[str]:
+        lattice = [{stem} for stem in analyze(text, lang)]
+        return [vocabulary.labels[c] for _members, c in vocabulary.told(lattice)]
+
+    # "видеть" and "лицо" stand in the terms of the video call, in none whole
+    assert told("хочу разговаривать с дочкой и видеть её лицо", "ru") == ["видеозвонок"]
+    assert not concepts(vocabulary, "разговаривать с дочкой и видеть её лицо", "ru")
+    # one word is no concept told, nor one word said twice
+    assert told("видеть дочку", "ru") == []
+    assert told("лицо к лицу", "ru") == []
+    # a word in the terms of every concept tells none of them
+    crowded = Vocabulary.from_lines(
+        [f"тема {n} | телефон тема {n} | видеть телефон {n}" for n in range(60)]
+    )
+    lattice = [{stem} for stem in analyze("видеть телефон", "ru")]
+    assert crowded.told(lattice) == []
