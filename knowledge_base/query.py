@@ -600,11 +600,15 @@ def analyze_query(
         set() if unit.frame else stems
         for unit, stems in zip(units, lattice, strict=True)
     ]
-    for members, concept in vocabulary.told(told_lattice):
-        if len({sentence[i] for i in members}) > 1:
-            continue
-        if any(concept in concepts[i] for i in members):
-            continue
+
+    def new_here(members: tuple[int, ...], concept: str) -> bool:
+        return (
+            len({sentence[i] for i in members}) == 1
+            and not any(concept in concepts[i] for i in members)
+            and lexicon.df_any(concept) > 0
+        )
+
+    for members, concept in vocabulary.told(told_lattice, new_here):
         for i in members:
             concepts[i][concept] = max(concepts[i].get(concept, 0.0), W_TOLD)
     # a word of a term of the field (водительское удостоверение) means the term:

@@ -21,7 +21,7 @@ from __future__ import annotations
 import hashlib
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -254,12 +254,15 @@ class Vocabulary:
         return terms
 
     def told(
-        self, lattice: Sequence[Iterable[str]]
+        self,
+        lattice: Sequence[Iterable[str]],
+        keep: Callable[[tuple[int, ...], str], bool] | None = None,
     ) -> list[tuple[tuple[int, ...], str]]:
         """Concepts told by several words of a text in other words (see TOLD_*).
 
         Each position of the lattice holds the candidate stems of one word;
-        returns the positions that tell each concept, best concepts first.
+        returns the positions that tell each concept, best concepts first,
+        of those that `keep` keeps (the concepts an index holds, say).
         """
         scale = math.log(max(len(self.labels), 2))
         score: dict[str, float] = defaultdict(float)
@@ -288,7 +291,10 @@ class Vocabulary:
             if len(positions) >= TOLD_MIN_WORDS and score[concept] >= TOLD_MIN
         ]
         told.sort(key=lambda concept: (-score[concept], concept))
-        return [(tuple(members[concept]), concept) for concept in told[:TOLD_TOP]]
+        found = [(tuple(members[concept]), concept) for concept in told]
+        if keep is not None:
+            found = [(positions, c) for positions, c in found if keep(positions, c)]
+        return found[:TOLD_TOP]
 
     def _stands_for(self, stem: str, synonyms: bool) -> Iterable[str]:
         """The phrase stems a text's stem also counts as (see `find_lattice`)."""
