@@ -15,7 +15,9 @@ present in the index are kept:
 * for a Cyrillic word that the Russian dictionary does not know, its Latin
   transliteration for brand names ("телеграм"; "висит" is not "visit");
 * the concepts of the field vocabulary the word takes part in (0.8), and the
-  weak topic marks of its rarer vocabulary words (0.35);
+  weak topic marks of its rarer vocabulary words (0.35); a concept told in
+  other words by several words of one sentence that stand in its terms
+  (0.5; see `vocabulary.TOLD_*`);
 * for a Russian word none of whose readings is in the index and that the
   Russian dictionary does not know, the stems of
   the word spelled again with one unstressed vowel swapped (а/о, е/и, я/е:

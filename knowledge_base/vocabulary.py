@@ -271,12 +271,10 @@ class Vocabulary:
         for position, stems in enumerate(lattice):
             best: dict[str, tuple[float, str]] = {}
             for stem in stems:
-                concepts = self.in_terms_of.get(stem, ())
-                weight = (
-                    math.log(len(self.labels) / len(concepts)) / scale
-                    if concepts
-                    else 0
-                )
+                concepts = self.in_terms_of.get(stem, frozenset())
+                if not concepts:
+                    continue
+                weight = math.log(len(self.labels) / len(concepts)) / scale
                 for concept in concepts:
                     if weight > best.get(concept, (0.0, ""))[0]:
                         best[concept] = (weight, stem)
@@ -291,10 +289,14 @@ class Vocabulary:
             if len(positions) >= TOLD_MIN_WORDS and score[concept] >= TOLD_MIN
         ]
         told.sort(key=lambda concept: (-score[concept], concept))
-        found = [(tuple(members[concept]), concept) for concept in told]
-        if keep is not None:
-            found = [(positions, c) for positions, c in found if keep(positions, c)]
-        return found[:TOLD_TOP]
+        kept: list[tuple[tuple[int, ...], str]] = []
+        for concept in told:
+            positions = tuple(members[concept])
+            if keep is None or keep(positions, concept):
+                kept.append((positions, concept))
+                if len(kept) == TOLD_TOP:
+                    break
+        return kept
 
     def _stands_for(self, stem: str, synonyms: bool) -> Iterable[str]:
         """The phrase stems a text's stem also counts as (see `find_lattice`)."""
