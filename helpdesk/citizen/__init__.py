@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from flask import Blueprint, render_template
 
+from ..services.articles import MAX_QUERY
+
 bp = Blueprint("citizen", __name__)
 
 
 @bp.get("/")
 def index():  # type: ignore[no-untyped-def]
     """Pick a language, write a question, see matching answers first."""
-    return render_template("citizen/index.html")
+    return render_template("citizen/index.html", max_query=MAX_QUERY)
 
 
 @bp.get("/chat")

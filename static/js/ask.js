@@ -34,11 +34,22 @@
     button.textContent = results.length ? window.I18N.no_ask : window.I18N.ask;
   }
 
+  // A long message is searched by its end, which holds the question, from a
+  // word's start: the search takes at most maxQuery characters.
+  var maxQuery = Number(question.dataset.maxQuery) || 500;
+  function searchText(q) {
+    if (q.length <= maxQuery) return q;
+    var end = q.slice(-maxQuery);
+    var space = end.search(/\s/);
+    return space >= 0 ? end.slice(space + 1) : end;
+  }
+
   function suggest() {
     var q = question.value.trim();
     if (q.length < 3 || q === seen) { if (q.length < 3) render([]); return; }
     seen = q;
-    var url = "/api/kb/search?limit=3&q=" + encodeURIComponent(q) + "&lang=" + lang.value;
+    var url = "/api/kb/search?limit=3&q=" + encodeURIComponent(searchText(q)) +
+      "&lang=" + lang.value;
     fetch(url).then(function (r) { return r.ok ? r.json() : null; }).then(function (data) {
       if (!data || question.value.trim() !== q) return;
       searchId = data.search_id;

@@ -234,6 +234,26 @@ def test_suggestions_before_asking(kb_server, new_page) -> None:
     expect(popup.locator("article h1")).to_have_text(starter_article(slug)["title"])
 
 
+def test_suggestions_for_a_long_message(kb_server, new_page) -> None:
+    # a long chat message, longer than the search takes: its end, where the
+    # question is, is searched
+    slug = "ru-egov-spravka-o-nesudimosti"
+    story = "Здравствуйте, меня зовут Галина, мне 67 лет, живу в Павлодаре. " * 12
+    message = story + "Как получить справку о несудимости?"
+    assert len(message) > 700
+    page = new_page(kb_server)
+    statuses: list[int] = []
+    page.on(
+        "response",
+        lambda r: statuses.append(r.status) if "/api/kb/search?" in r.url else None,
+    )
+    page.goto("/?lang=ru")
+    page.locator("#question").fill(message)
+    box = page.locator("#suggestions")
+    expect(box.locator(f'a[href="/help/{slug}"]')).to_be_visible()
+    assert statuses and all(status == 200 for status in statuses)
+
+
 def test_empty_question_is_not_sent(kb_server, new_page) -> None:
     page = new_page(kb_server)
     posts: list[str] = []
