@@ -70,7 +70,7 @@ from .folding import (
 )
 from .language import LANGUAGES, guess_language, language_scores
 from .postings import terms_near, terms_with_prefix
-from .stopwords import FRAME_WORDS, is_stop
+from .stopwords import FRAME_WORDS, SETTING_WORDS, is_stop
 from .vocabulary import CONCEPT_PREFIX, Vocabulary
 
 TEXT_FIELDS = ("head", "body")  # title and tags; body
@@ -131,6 +131,7 @@ class Unit:
     weight: float = 1.0
     in_story: bool = False  # a word of the story around a message's question
     frame: bool = False  # a word of the request's frame (see W_FRAME)
+    setting: bool = False  # a word of the request's setting (SETTING_WORDS)
 
 
 class Lexicon:
@@ -382,8 +383,8 @@ def _word_alternatives(word: str, lang: str) -> list[Alt]:
 
 
 @functools.cache
-def _frame_stems() -> dict[str, frozenset[str]]:
-    """The stems of the frame words by language (найти with its other forms)."""
+def _frame_stems(setting: bool = False) -> dict[str, frozenset[str]]:
+    """The stems of the frame (or setting) words by language, with their forms."""
     return {
         lang: frozenset(
             alt.term
@@ -391,13 +392,13 @@ def _frame_stems() -> dict[str, frozenset[str]]:
             for alt in _word_alternatives(word, lang)
             if alt.kind == "exact"
         )
-        for lang, words in FRAME_WORDS.items()
+        for lang, words in (SETTING_WORDS if setting else FRAME_WORDS).items()
     }
 
 
-def _frames_the_request(alts: list[Alt], lang: str) -> bool:
-    """Is the word, read in the query's language, a word of the request's frame?"""
-    stems = _frame_stems().get(lang, frozenset())
+def _frames_the_request(alts: list[Alt], lang: str, setting: bool = False) -> bool:
+    """Is the word, read in the query's language, of the request's frame (setting)?"""
+    stems = _frame_stems(setting).get(lang, frozenset())
     readings = ("exact", "variant", "kk-latin")
     return any(alt.term in stems for alt in alts if alt.kind in readings)
 
@@ -518,6 +519,7 @@ class QueryPlan:
     # and how many of them the index knows
     question_words: int = 0
     question_known: int = 0
+    needs: int = 0  # words that are neither frame nor setting
 
 
 def analyze_query(
@@ -554,7 +556,12 @@ def analyze_query(
             weight *= W_FRAME
         units.append(
             Unit(
-                token, is_prefix=last, weight=weight, in_story=story[index], frame=frame
+                token,
+                is_prefix=last,
+                weight=weight,
+                in_story=story[index],
+                frame=frame,
+                setting=_frames_the_request(alts, lang, setting=True),
             )
         )
         if (
@@ -651,8 +658,9 @@ def analyze_query(
             if unit.in_story:
                 unit.weight *= AROUND_A_QUESTION
     in_index = [u for u in units if u.alts]
+    needs = sum(not (u.frame or u.setting or u.token.word.isdigit()) for u in units)
     return QueryPlan(
-        in_index, len(units), len(asked), len([u for u in asked if u.alts])
+        in_index, len(units), len(asked), len([u for u in asked if u.alts]), needs
     )
 
 

@@ -173,6 +173,10 @@ class RawHit:
     # the story around it (the pension card, the grandson's phone) is about
     # something else
     speaks_to_question: bool = True
+    # matches a query word that is neither of its frame nor of its setting
+    # (see query.Unit.setting): "такси" in "как вызвать такси через приложение
+    # для пожилого человека"
+    meets_a_need: bool = True
 
 
 # per query word, its alternatives: (term, value in the title or tags, value
@@ -454,6 +458,8 @@ def accept(hit: RawHit, plan: QueryPlan, prefix: bool) -> bool:
         or plan.question_known < QUESTION_KNOWN * plan.question_words
     ):
         return False
+    if plan.needs and not hit.meets_a_need:
+        return False
     return hit.evidence >= _needed(hit, EVIDENCE_MIN)
 
 
@@ -696,6 +702,12 @@ def run_search(
     question = [
         alt.term for unit in plan.units if not unit.in_story for alt in unit.alts
     ]
+    needs = [
+        alt.term
+        for unit in plan.units
+        if not (unit.frame or unit.setting)
+        for alt in unit.alts
+    ]
     beside_own = lexicon.holds("origin", "own")  # the centre wrote articles
     for doc in candidates(searcher, plan, lexicon, budget):
         stored = reader.stored_fields(doc)
@@ -726,6 +738,7 @@ def run_search(
                 beside_own=beside_own,
                 phrase=_names_a_phrase(values, matched),
                 speaks_to_question=any(matched.get(term) for term in question),
+                meets_a_need=any(matched.get(term) for term in needs),
             )
         )
     raw.sort(key=lambda h: (-h.score, h.slug))

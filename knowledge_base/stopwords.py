@@ -121,6 +121,24 @@ FRAME_WORDS = {
     "en": "get find apply online check know website service application",
 }
 
+# Words of the setting of a request: who asks (мама, пенсионер) and through
+# what (телефон, приложение, eGov). "как вызвать такси через приложение для
+# пожилого человека" asks for a taxi; an article that holds only its setting
+# (a new smartphone for an elderly person) answers something else.
+SETTING_WORDS = {
+    "ru": "телефон смартфон мобильный приложение егов портал банк планшет "
+    "компьютер ноутбук пожилой пенсионер инвалид ребенок мама папа бабушка "
+    "дедушка внук внучка сын дочь муж жена семья родственник сосед студент "
+    "человек",
+    "kk": "телефон смартфон қосымша егов портал банк планшет компьютер ноутбук "
+    "қарт егде зейнеткер мүгедек бала ана әке әже ата немере ұл қыз күйеу "
+    "әйел отбасы туыс көрші студент адам",
+    "en": "phone smartphone app application egov portal bank tablet computer "
+    "laptop elderly pensioner disabled child kid mother mum mom dad father "
+    "grandmother grandma grandfather grandpa grandson granddaughter son "
+    "daughter husband wife family relative neighbour student person",
+}
+
 # Set expressions whose words mean something else on their own: "в первую
 # очередь" (first of all) is no queue, "в связи с" (owing to) no phone
 # connection, "бірінші кезекте" no queue either. Their words are left out of

@@ -536,6 +536,45 @@ def test_a_title_with_only_the_frame_of_a_short_query_is_no_answer(
         assert slugs(index, "ИИН налог", "ru")[:1] == ["ru-nalog"]
 
 
+def test_an_article_that_holds_only_the_setting_of_a_question_is_no_answer(
+    tmp_path: Path,
+) -> None:
+    # "через приложение для пожилого человека" is who asks and through what;
+    # the question asks for a taxi, which no article explains
+    docs = [
+        ArticleDoc(
+            "ru-new-phone",
+            "ru",
+            "Новый смартфон для пожилого человека: первые настройки",
+            "Увеличьте шрифт, уберите лишние приложения с главного экрана "
+            "и оставьте пожилому человеку крупные значки нужных приложений.",
+        ),
+        ArticleDoc(
+            "ru-vrach",
+            "ru",
+            "Запись к врачу через приложение",
+            "Выберите поликлинику и время приёма в приложении.",
+        ),
+        ArticleDoc(
+            "kk-new-phone",
+            "kk",
+            "Егде адамға жаңа смартфонды баптау",
+            "Қаріпті үлкейтіп, қажет қосымшаларды басты экранға шығарыңыз: "
+            "егде адам үшін үлкен белгішелер ыңғайлы.",
+        ),
+    ]
+    with index_of(tmp_path, docs) as index:
+        taxi = "как вызвать такси через приложение для пожилого человека"
+        assert slugs(index, taxi, "ru") == []
+        assert slugs(index, "егде адамға такси шақыратын қосымша", "kk") == []
+        # a word of the need in the article: answered
+        setup = "как настроить шрифт на смартфоне для пожилого человека"
+        assert slugs(index, setup, "ru")[:1] == ["ru-new-phone"]
+        assert slugs(index, "записаться к врачу через приложение", "ru")[:1] == [
+            "ru-vrach"
+        ]
+
+
 def test_a_concept_told_in_other_words_finds_its_article(tmp_path: Path) -> None:
     # no term of the video call is in the question, but three of its words
     # ("разговаривать", "видеть", "лицо") stand in the terms of that concept
