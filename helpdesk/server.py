@@ -131,5 +131,7 @@ def run(*, host: str, port: int, threads: int) -> None:
             "errorlog": "-",
             "loglevel": "info",
             "control_socket_disable": True,
+            # a pasted letter in a search URL: the API says it is too long
+            "limit_request_line": 8190,
         }
     ).run()

@@ -8,6 +8,7 @@ import threading
 from collections.abc import Callable, Iterator
 
 import pytest
+import requests
 from simple_websocket.ws import Base
 
 from helpdesk.server import quiet_gone_websockets
@@ -72,3 +73,17 @@ def test_any_other_error_of_a_thread_still_reaches_the_log(died_in) -> None:
     run(fails)
     run(lambda: 1 / 0)
     assert [type(e) for e in seen] == [OSError, ZeroDivisionError]
+
+
+def test_a_long_search_gets_the_apis_json_error_not_the_servers_own(
+    shared_server,
+) -> None:
+    # a pasted letter of about a thousand Cyrillic characters is over 5,000
+    # bytes of request line: the API answers it, not gunicorn's HTML 414
+    question = "Как получить справку о несудимости через eGov? " * 24
+    response = requests.get(
+        f"{shared_server.base}/api/kb/search", params={"q": question}, timeout=10
+    )
+    assert len(response.request.url or "") > 5000
+    assert response.status_code == 400
+    assert "500" in response.json()["error"]  # the limit, in the reader's language
