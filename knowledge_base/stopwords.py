@@ -126,17 +126,18 @@ FRAME_WORDS = {
 # пожилого человека" asks for a taxi; an article that holds only its setting
 # (a new smartphone for an elderly person) answers something else.
 SETTING_WORDS = {
-    "ru": "телефон смартфон мобильный приложение егов портал банк планшет "
-    "компьютер ноутбук пожилой пенсионер инвалид ребенок мама папа бабушка "
-    "дедушка внук внучка сын дочь муж жена семья родственник сосед студент "
-    "человек",
-    "kk": "телефон смартфон қосымша егов портал банк планшет компьютер ноутбук "
-    "қарт егде зейнеткер мүгедек бала ана әке әже ата немере ұл қыз күйеу "
-    "әйел отбасы туыс көрші студент адам",
+    "ru": "телефон смартфон мобильный приложение егов egov портал банк планшет "
+    "компьютер ноутбук пожилой пенсионер инвалид ребенок дети мама папа "
+    "родители бабушка дедушка внук внучка сын дочь муж жена семья "
+    "родственник сосед студент человек люди",
+    "kk": "телефон смартфон қосымша егов egov портал банк планшет компьютер "
+    "ноутбук қарт егде зейнеткер мүгедек бала ана әке ата-ана әже ата немере "
+    "ұл қыз күйеу әйел отбасы туыс көрші студент адам",
     "en": "phone smartphone app application egov portal bank tablet computer "
-    "laptop elderly pensioner disabled child kid mother mum mom dad father "
-    "grandmother grandma grandfather grandpa grandson granddaughter son "
-    "daughter husband wife family relative neighbour student person",
+    "laptop elderly pensioner disabled child children kid kids mother mum mom "
+    "dad father parent parents grandmother grandma grandfather grandpa "
+    "grandson granddaughter grandchildren son daughter husband wife family "
+    "relative neighbour student person people",
 }
 
 # Set expressions whose words mean something else on their own: "в первую

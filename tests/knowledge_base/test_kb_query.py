@@ -109,6 +109,46 @@ def test_the_words_of_a_request_frame_count_less(tmp_path: Path) -> None:
                 assert weight[topic] == 1, (query, weight)
 
 
+def test_who_asks_and_through_what_is_the_setting_of_a_request(
+    tmp_path: Path,
+) -> None:
+    # in any of their forms, and eGov as people write it, in Latin letters
+    vocabulary = Vocabulary.from_lines([])
+    articles = [
+        ArticleDoc(
+            "ru-taxi",
+            "ru",
+            "Такси через приложение для бабушки",
+            "Справка о составе семьи через eGov детям.",
+        ),
+        ArticleDoc(
+            "kk-taxi", "kk", "Такси", "Балаларымның телефонына такси қосымшасы."
+        ),
+        ArticleDoc("en-taxi", "en", "Taxi", "A taxi app for my grandchildren."),
+    ]
+    with SearchIndex(tmp_path / "index", vocabulary=vocabulary) as index:
+        index.rebuild(articles)
+        with index._searcher() as searcher:
+            lexicon = Lexicon(searcher.reader())
+            for query, lang, setting, need in [
+                ("такси через приложение для бабушки", "ru", ["приложение"], "такси"),
+                ("справка о составе семьи через eGov детям", "ru", ["egov"], "справка"),
+                (
+                    "балаларымның телефонына такси қосымшасы",
+                    "kk",
+                    ["телефонына"],
+                    "такси",
+                ),
+                ("a taxi app for my grandchildren", "en", ["grandchildren"], "taxi"),
+            ]:
+                plan = analyze_query(query, lang, lexicon, vocabulary, False)
+                units = {u.token.word.lower(): u for u in plan.units}
+                for word in setting:
+                    assert units[word].setting, (query, word)
+                assert not units[need].setting, (query, need)
+                assert plan.needs >= 1
+
+
 def test_the_dot_of_a_site_name_ends_no_sentence() -> None:
     # "egov.kz" inside one question: no story around it
     question = "Я захожу на egov.kz и ввожу пароль, а он не подходит?"
