@@ -44,6 +44,7 @@ def make_staff(
             level=level,
             max_chats=max_chats,
         )
+        assert user.id is not None  # flushed: the database gave it its id
         return user.id, issue_token(session=session, user=user)
 
 

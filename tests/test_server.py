@@ -35,12 +35,16 @@ def _websocket_whose_client_left() -> Base:
 
 @pytest.fixture
 def died_in() -> Iterator[
-    tuple[list[BaseException], Callable[[Callable[[], None]], None]]
+    tuple[list[BaseException | None], Callable[[Callable[[], None]], None]]
 ]:
     """Run a function in a thread; record what reaches the previous excepthook."""
-    seen: list[BaseException] = []
+    seen: list[BaseException | None] = []
     original = threading.excepthook
-    threading.excepthook = lambda args: seen.append(args.exc_value)  # type: ignore[assignment,misc]
+
+    def record(args: threading.ExceptHookArgs) -> None:
+        seen.append(args.exc_value)
+
+    threading.excepthook = record
     quiet_gone_websockets()
 
     def run(target: Callable[[], None]) -> None:

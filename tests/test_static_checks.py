@@ -24,12 +24,6 @@ def test_ruff_finds_nothing():
     assert r.returncode == 0, r.stdout[-3000:]
 
 
-def test_mypy_checks_the_services_the_models_the_chat_and_the_search():
-    r = run(
-        "mypy",
-        "helpdesk/services",
-        "helpdesk/models.py",
-        "helpdesk/chat",
-        "knowledge_base",
-    )
+def test_mypy_finds_nothing():
+    r = run("mypy", "helpdesk", "knowledge_base", "tests", "bench")
     assert r.returncode == 0, r.stdout[-3000:]

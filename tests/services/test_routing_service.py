@@ -55,6 +55,7 @@ def test_concurrent_accepts_hold_the_limit_and_never_double_assign(any_app):
                 try:
                     with write_session(engine) as s:
                         user = s.get(User, user_id)
+                        assert user is not None
                         routing.accept(session=s, user=user, conversation_id=conv_id)
                     ok = True
                 except HelpdeskError:
