@@ -520,6 +520,7 @@ class QueryPlan:
     question_words: int = 0
     question_known: int = 0
     needs: int = 0  # words that are neither frame nor setting
+    told: frozenset[str] = frozenset()  # concepts told in other words
 
 
 def analyze_query(
@@ -617,7 +618,9 @@ def analyze_query(
             and lexicon.df_any(concept) > 0
         )
 
+    concepts_told: set[str] = set()
     for members, concept in vocabulary.told(told_lattice, new_here):
+        concepts_told.add(concept)
         for i in members:
             concepts[i][concept] = max(concepts[i].get(concept, 0.0), W_TOLD)
     # a word of a term of the field (водительское удостоверение) means the term:
@@ -660,7 +663,12 @@ def analyze_query(
     in_index = [u for u in units if u.alts]
     needs = sum(not (u.frame or u.setting or u.token.word.isdigit()) for u in units)
     return QueryPlan(
-        in_index, len(units), len(asked), len([u for u in asked if u.alts]), needs
+        in_index,
+        len(units),
+        len(asked),
+        len([u for u in asked if u.alts]),
+        needs,
+        frozenset(concepts_told),
     )
 
 

@@ -68,7 +68,9 @@ STARTER_WEIGHT = 0.5
 # question nobody answered matches a couple of their words by chance. Where
 # three query words name one concept the article holds (a phrase of the
 # vocabulary: "телефонымды автобуста қалдырып кеттім"), the match is no chance:
-# it needs STARTER_PHRASE_NEEDS times as much, what the centre's own needs.
+# it needs STARTER_PHRASE_NEEDS times as much, what the centre's own needs. So
+# does a concept told in other words (see query.py) that the article holds,
+# while the starter articles are all the centre has.
 STARTER_NEEDS = 5 / 3
 STARTER_PHRASE_NEEDS = 1.0
 # Once the centre has articles of its own, they answer its questions and a
@@ -167,7 +169,9 @@ class RawHit:
     group: str | None = None  # translation group: one answer in its languages
     starter: bool = False  # an unedited starter article
     beside_own: bool = False  # ... in an index with articles of the centre's own
-    phrase: bool = False  # PHRASE_WORDS query words name one of its concepts
+    phrase: bool = (
+        False  # PHRASE_WORDS query words name one of its concepts (or tell it)
+    )
     # matches a word of a story message's question: a question of its own
     # words (QUESTION_WORDS) names its topic, and an article that matches only
     # the story around it (the pension card, the grandson's phone) is about
@@ -736,7 +740,8 @@ def run_search(
                 group=stored.get("group"),
                 starter=bool(stored.get("starter")),
                 beside_own=beside_own,
-                phrase=_names_a_phrase(values, matched),
+                phrase=_names_a_phrase(values, matched)
+                or (not beside_own and not plan.told.isdisjoint(matched)),
                 speaks_to_question=any(matched.get(term) for term in question),
                 meets_a_need=any(matched.get(term) for term in needs),
             )

@@ -1004,3 +1004,25 @@ def test_one_telling_word_among_many_matched_common_ones_is_an_answer(
         alone = slugs(index, "выигрыш в лотерею на стадионе в субботу")
     assert found[:1] == ["ru-falshivyy-vyigrysh"]
     assert alone == []
+
+
+def test_a_concept_told_in_other_words_answers_from_the_starter_articles(
+    tmp_path: Path,
+) -> None:
+    # A centre with nothing but the starter articles: "бумагу, что я не был
+    # судим" names no term of the certificate of no criminal record, but its
+    # words tell that concept, which the starter article holds. That is no
+    # chance match of a couple of words, so the starter article is answered
+    # on the evidence the centre's own would need.
+    from knowledge_base import STARTER_DIR, load_articles
+
+    shipped = load_articles(STARTER_DIR)[0]
+    question = "на работу требуют бумагу что я не был судим"
+    with SearchIndex(tmp_path / "ix") as index:  # the field vocabulary
+        index.rebuild(shipped)
+        assert slugs(index, question, "ru")[:1] == ["ru-egov-spravka-o-nesudimosti"]
+        # beside articles of the centre's own, a starter article needs more
+        index.index_article(
+            ArticleDoc("ru-nasha-ochered", "ru", "Очередь в ЦОН", "Талон в ЦОН.")
+        )
+        assert slugs(index, question, "ru") == []
