@@ -382,9 +382,13 @@ def _word_alternatives(word: str, lang: str) -> list[Alt]:
     return alts
 
 
+# Words that make no need of a request on their own (see Unit.frame, .setting)
+_LISTS = {"frame": FRAME_WORDS, "setting": SETTING_WORDS}
+
+
 @functools.cache
-def _frame_stems(setting: bool = False) -> dict[str, frozenset[str]]:
-    """The stems of the frame (or setting) words by language, with their forms."""
+def _listed_stems(listing: str) -> dict[str, frozenset[str]]:
+    """The stems of the frame or setting words by language, with their forms."""
     return {
         lang: frozenset(
             alt.term
@@ -392,13 +396,13 @@ def _frame_stems(setting: bool = False) -> dict[str, frozenset[str]]:
             for alt in _word_alternatives(word, lang)
             if alt.kind == "exact"
         )
-        for lang, words in (SETTING_WORDS if setting else FRAME_WORDS).items()
+        for lang, words in _LISTS[listing].items()
     }
 
 
-def _frames_the_request(alts: list[Alt], lang: str, setting: bool = False) -> bool:
-    """Is the word, read in the query's language, of the request's frame (setting)?"""
-    stems = _frame_stems(setting).get(lang, frozenset())
+def _is_listed(alts: list[Alt], lang: str, listing: str) -> bool:
+    """Is the word, read in the query's language, a frame (setting) word?"""
+    stems = _listed_stems(listing).get(lang, frozenset())
     readings = ("exact", "variant", "kk-latin")
     return any(alt.term in stems for alt in alts if alt.kind in readings)
 
@@ -552,7 +556,7 @@ def analyze_query(
             continue
         alts = _word_alternatives(word, lang)
         weight = NARRATIVE if story[index] else 1.0
-        frame = _frames_the_request(alts, lang)
+        frame = _is_listed(alts, lang, "frame")
         if frame:
             weight *= W_FRAME
         units.append(
@@ -562,7 +566,7 @@ def analyze_query(
                 weight=weight,
                 in_story=story[index],
                 frame=frame,
-                setting=_frames_the_request(alts, lang, setting=True),
+                setting=_is_listed(alts, lang, "setting"),
             )
         )
         if (
