@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from knowledge_base import ArticleDoc, SearchIndex, Vocabulary
 from knowledge_base.analysis import tokenize
-from knowledge_base.query import Lexicon, _in_story, _word_alternatives, analyze_query
+from knowledge_base.query import (
+    Lexicon,
+    QueryPlan,
+    _in_story,
+    _word_alternatives,
+    analyze_query,
+)
 
 
 def weights(word: str, lang: str) -> dict[str, float]:
@@ -85,35 +93,46 @@ def test_a_russian_verb_meets_its_prefixed_form_in_the_vocabulary() -> None:
     assert not _prefix_relatives(stem_russian("писать"), vocabulary)
 
 
+@contextmanager
+def planner(
+    tmp_path: Path, articles: list[ArticleDoc]
+) -> Iterator[Callable[[str, str], QueryPlan]]:
+    """Analyse queries against an index of `articles`, with no field vocabulary."""
+    vocabulary = Vocabulary.from_lines([])
+    with SearchIndex(tmp_path / "index", vocabulary=vocabulary) as index:
+        index.rebuild(articles)
+        with index._searcher() as searcher:
+            lexicon = Lexicon(searcher.reader())
+            yield lambda query, lang: analyze_query(
+                query, lang, lexicon, vocabulary, False
+            )
+
+
 def test_the_words_of_a_request_frame_count_less(tmp_path: Path) -> None:
     # what the person wants done (узнать, білу, find out) and where (онлайн)
     # count less than what about: the ИИН, the pension
-    vocabulary = Vocabulary.from_lines([])
     articles = [
         ArticleDoc("ru-iin", "ru", "Как узнать ИИН онлайн", "ИИН на сайте."),
         ArticleDoc("kk-zhsn", "kk", "ЖСН-ді онлайн білу", "ЖСН сайтта."),
         ArticleDoc("en-iin", "en", "Find out your IIN online", "IIN on the site."),
     ]
-    with SearchIndex(tmp_path / "index", vocabulary=vocabulary) as index:
-        index.rebuild(articles)
-        with index._searcher() as searcher:
-            lexicon = Lexicon(searcher.reader())
-            for query, lang, frame, topic in [
-                ("как узнать свой ИИН онлайн", "ru", ["узнать", "онлайн"], "иин"),
-                ("ЖСН-імді қалай білемін онлайн", "kk", ["білемін", "онлайн"], "жсн"),
-                ("how to find out my IIN online", "en", ["find", "online"], "iin"),
-            ]:
-                plan = analyze_query(query, lang, lexicon, vocabulary, False)
-                weight = {u.token.word.lower(): u.weight for u in plan.units}
-                assert all(weight[word] < 1 for word in frame), (query, weight)
-                assert weight[topic] == 1, (query, weight)
+    with planner(tmp_path, articles) as plan_of:
+        for query, lang, frame, topic in [
+            ("как узнать свой ИИН онлайн", "ru", ["узнать", "онлайн"], "иин"),
+            ("ЖСН-імді қалай білемін онлайн", "kk", ["білемін", "онлайн"], "жсн"),
+            ("how to find out my IIN online", "en", ["find", "online"], "iin"),
+        ]:
+            weight = {
+                u.token.word.lower(): u.weight for u in plan_of(query, lang).units
+            }
+            assert all(weight[word] < 1 for word in frame), (query, weight)
+            assert weight[topic] == 1, (query, weight)
 
 
 def test_who_asks_and_through_what_is_the_setting_of_a_request(
     tmp_path: Path,
 ) -> None:
     # in any of their forms, and eGov as people write it, in Latin letters
-    vocabulary = Vocabulary.from_lines([])
     articles = [
         ArticleDoc(
             "ru-taxi",
@@ -126,27 +145,18 @@ def test_who_asks_and_through_what_is_the_setting_of_a_request(
         ),
         ArticleDoc("en-taxi", "en", "Taxi", "A taxi app for my grandchildren."),
     ]
-    with SearchIndex(tmp_path / "index", vocabulary=vocabulary) as index:
-        index.rebuild(articles)
-        with index._searcher() as searcher:
-            lexicon = Lexicon(searcher.reader())
-            for query, lang, setting, need in [
-                ("такси через приложение для бабушки", "ru", ["приложение"], "такси"),
-                ("справка о составе семьи через eGov детям", "ru", ["egov"], "справка"),
-                (
-                    "балаларымның телефонына такси қосымшасы",
-                    "kk",
-                    ["телефонына"],
-                    "такси",
-                ),
-                ("a taxi app for my grandchildren", "en", ["grandchildren"], "taxi"),
-            ]:
-                plan = analyze_query(query, lang, lexicon, vocabulary, False)
-                units = {u.token.word.lower(): u for u in plan.units}
-                for word in setting:
-                    assert units[word].setting, (query, word)
-                assert not units[need].setting, (query, need)
-                assert plan.needs >= 1
+    with planner(tmp_path, articles) as plan_of:
+        for query, lang, setting, need in [
+            ("такси через приложение для бабушки", "ru", "приложение", "такси"),
+            ("справка о составе семьи через eGov детям", "ru", "egov", "справка"),
+            ("балаларымның телефонына такси қосымшасы", "kk", "телефонына", "такси"),
+            ("a taxi app for my grandchildren", "en", "grandchildren", "taxi"),
+        ]:
+            plan = plan_of(query, lang)
+            units = {u.token.word.lower(): u for u in plan.units}
+            assert units[setting].setting, (query, setting)
+            assert not units[need].setting, (query, need)
+            assert plan.needs >= 1
 
 
 def test_the_dot_of_a_site_name_ends_no_sentence() -> None:
