@@ -169,9 +169,8 @@ class RawHit:
     group: str | None = None  # translation group: one answer in its languages
     starter: bool = False  # an unedited starter article
     beside_own: bool = False  # ... in an index with articles of the centre's own
-    phrase: bool = (
-        False  # PHRASE_WORDS query words name one of its concepts (or tell it)
-    )
+    phrase: bool = False  # PHRASE_WORDS query words name one of its concepts
+    told: bool = False  # it holds a concept the query tells in other words
     # matches a word of a story message's question: a question of its own
     # words (QUESTION_WORDS) names its topic, and an article that matches only
     # the story around it (the pension card, the grandson's phone) is about
@@ -487,7 +486,7 @@ def _needed(hit: RawHit, evidence: float) -> float:
     """The evidence a hit needs: an unedited starter article needs more (see above)."""
     if not hit.starter:
         return evidence
-    if hit.phrase:
+    if hit.phrase or (hit.told and not hit.beside_own):
         return evidence * STARTER_PHRASE_NEEDS
     return evidence * (STARTER_NEEDS_BESIDE_OWN if hit.beside_own else STARTER_NEEDS)
 
@@ -740,8 +739,8 @@ def run_search(
                 group=stored.get("group"),
                 starter=bool(stored.get("starter")),
                 beside_own=beside_own,
-                phrase=_names_a_phrase(values, matched)
-                or (not beside_own and not plan.told.isdisjoint(matched)),
+                phrase=_names_a_phrase(values, matched),
+                told=not plan.told.isdisjoint(matched),
                 speaks_to_question=any(matched.get(term) for term in question),
                 meets_a_need=any(matched.get(term) for term in needs),
             )
