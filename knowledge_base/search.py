@@ -114,6 +114,13 @@ WIDE_UNITS = 3
 # The evidence an answer needs: about one specific word of its title and a
 # little more, or three specific words of its body (see docs/search.md)
 EVIDENCE_MIN = 1.1
+# The title and tags name what an article is about. A hit whose title and tags
+# hold none of the query's needs (words neither of its frame nor of its
+# setting) speaks of them in passing: "тариф мобильной связи" in an article on
+# saving photos that warns of the mobile tariff. It needs SUBJECT_IN_BODY times
+# the evidence, unless PHRASE_WORDS query words name one concept of its body
+# ("телефонымды автобуста қалдырып" in the article on a lost phone).
+SUBJECT_IN_BODY = 1.3
 EVIDENCE_PREFIX = 0.5
 # A query answered clearly (a hit with CLEAR_ANSWER of evidence, twice what an
 # answer needs) is about something the knowledge base knows: other articles
@@ -180,6 +187,8 @@ class RawHit:
     # (see query.Unit.setting): "такси" in "как вызвать такси через приложение
     # для пожилого человека"
     meets_a_need: bool = True
+    # ... in its title or tags, or names a phrase (see SUBJECT_IN_BODY)
+    need_in_head: bool = True
 
 
 # per query word, its alternatives: (term, value in the title or tags, value
@@ -463,7 +472,10 @@ def accept(hit: RawHit, plan: QueryPlan, prefix: bool) -> bool:
         return False
     if plan.needs and not hit.meets_a_need:
         return False
-    return hit.evidence >= _needed(hit, EVIDENCE_MIN)
+    needed = _needed(hit, EVIDENCE_MIN)
+    if plan.needs and not hit.need_in_head:
+        needed *= SUBJECT_IN_BODY
+    return hit.evidence >= needed
 
 
 def _title_frames_only(hit: RawHit, plan: QueryPlan) -> bool:
@@ -720,6 +732,7 @@ def run_search(
         boost = LANG_BOOST if stored["lang"] == lang_used else 1.0
         if stored.get("starter"):
             boost *= STARTER_WEIGHT
+        phrase = _names_a_phrase(values, matched)
         title_terms = analyze(stored.get("title_text", ""), stored["lang"])
         if title_terms:  # among equals, the article whose title the query covers
             covered = sum(1 for t in title_terms if t in matched)
@@ -739,10 +752,12 @@ def run_search(
                 group=stored.get("group"),
                 starter=bool(stored.get("starter")),
                 beside_own=beside_own,
-                phrase=_names_a_phrase(values, matched),
+                phrase=phrase,
                 told=not plan.told.isdisjoint(matched),
                 speaks_to_question=any(matched.get(term) for term in question),
                 meets_a_need=any(matched.get(term) for term in needs),
+                need_in_head=phrase
+                or any("head" in matched.get(term, ()) for term in needs),
             )
         )
     raw.sort(key=lambda h: (-h.score, h.slug))
