@@ -688,12 +688,12 @@ def _question_words(units: list[Unit]) -> list[Unit]:
 
 
 NARRATIVE = 0.85  # weight of words outside the questions of a long message
-# ... and 0.6 of that when the question has QUESTION_WORDS words of its own
+# ... and 0.45 of that when the question has QUESTION_WORDS words of its own
 # and the story STORY_SENTENCES sentences (a greeting, who writes, what they
 # can do already): "Как освободить место на телефоне?" after a story of
 # WhatsApp, YouTube and the banking app asks about memory. A message of one
 # sentence and a question is one need told in two.
-AROUND_A_QUESTION = 0.6
+AROUND_A_QUESTION = 0.45
 QUESTION_WORDS = 3  # a story's question with this many words of its own
 STORY_SENTENCES = 2
 
