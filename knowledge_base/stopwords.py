@@ -129,14 +129,15 @@ SETTING_WORDS = {
     "ru": "телефон смартфон мобильный приложение егов egov портал банк планшет "
     "компьютер ноутбук пожилой пенсионер инвалид ребенок дети мама папа "
     "родители бабушка дедушка внук внучка сын дочь муж жена семья "
-    "родственник сосед студент человек люди",
+    "родственник сосед студент человек люди ребенка отец отца мать матери "
+    "дочка дочери",
     "kk": "телефон смартфон қосымша егов egov портал банк планшет компьютер "
     "ноутбук қарт егде зейнеткер мүгедек бала ана әке ата-ана әже ата немере "
     "ұл қыз күйеу әйел отбасы туыс көрші студент адам",
     "en": "phone smartphone app application egov portal bank tablet computer "
     "laptop elderly pensioner disabled child children kid kids mother mum mom "
     "dad father parent parents grandmother grandma grandfather grandpa "
-    "grandson granddaughter grandchildren son daughter husband wife family "
+    "grandson granddaughter grandchild grandchildren son daughter husband wife family "
     "relative neighbour student person people",
 }
 

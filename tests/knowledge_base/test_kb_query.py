@@ -144,6 +144,8 @@ def test_who_asks_and_through_what_is_the_setting_of_a_request(
             "kk-taxi", "kk", "Такси", "Балаларымның телефонына такси қосымшасы."
         ),
         ArticleDoc("en-taxi", "en", "Taxi", "A taxi app for my grandchildren."),
+        ArticleDoc("ru-taxi-kids", "ru", "Такси для ребёнка", "Для дочки и отца."),
+        ArticleDoc("en-taxi-kid", "en", "A taxi for a grandchild", "A safe ride."),
     ]
     with planner(tmp_path, articles) as plan_of:
         for query, lang, setting, need in [
@@ -151,6 +153,11 @@ def test_who_asks_and_through_what_is_the_setting_of_a_request(
             ("справка о составе семьи через eGov детям", "ru", "egov", "справка"),
             ("балаларымның телефонына такси қосымшасы", "kk", "телефонына", "такси"),
             ("a taxi app for my grandchildren", "en", "grandchildren", "taxi"),
+            # words whose stem changes with the form (ребёнок, ребёнка)
+            ("вызвать такси для ребёнка", "ru", "ребёнка", "такси"),
+            ("такси для дочки", "ru", "дочки", "такси"),
+            ("такси для отца", "ru", "отца", "такси"),
+            ("a taxi for a grandchild", "en", "grandchild", "taxi"),
         ]:
             plan = plan_of(query, lang)
             units = {u.token.word.lower(): u for u in plan.units}
