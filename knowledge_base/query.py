@@ -722,6 +722,36 @@ def _in_story(text: str, tokens: list[Token]) -> list[bool]:
     return [n not in asked for n in numbers]
 
 
+# A story's question of QUESTION_ALONE words of its own or more must find an
+# answer on its own (see `story_question`)
+QUESTION_ALONE = 4
+
+
+def story_question(text: str) -> str | None:
+    """The question of a story message that must find an answer by itself.
+
+    A message that tells a story of STORY_SENTENCES sentences or more (who
+    writes, what they already do) and asks a question of QUESTION_ALONE words
+    of its own: "…Пенсию получаю на карту. Летом хочу съездить к сестре в
+    Самару. Какие документы нужны, чтобы пересечь границу с Россией?" The
+    story only sets the scene; when nothing answers the question, nothing
+    answers the message. A question that leaves its topic to the story ("Как
+    это сделать?") is too short to be asked alone.
+    """
+    tokens = tokenize(text)
+    story = _in_story(text, tokens)
+    sentences = _sentence_numbers(text, tokens)
+    told = {n for n, in_story in zip(sentences, story, strict=True) if in_story}
+    if len(told) < STORY_SENTENCES:
+        return None
+    asked = [
+        token.word
+        for token, in_story in zip(tokens, story, strict=True)
+        if not in_story and not is_stop(token.word)
+    ]
+    return " ".join(asked) if len(asked) >= QUESTION_ALONE else None
+
+
 def second_language(query: str, lang: str | None) -> tuple[str, str | None]:
     """The language to read the query in, and a second one worth trying.
 

@@ -20,9 +20,10 @@ reading a posting list's document numbers costs well under one:
    come near it); a starter article needs more (STARTER_NEEDS, and
    STARTER_NEEDS_BESIDE_OWN once the centre has articles of its own), and after
    a story an article must match a word of a question that has words of its
-   own (QUESTION_WORDS). Each answer is then listed once, in the reader's
-   language where it has that version (`with_translations`,
-   `one_per_answer`).
+   own (QUESTION_WORDS), and when such a question of QUESTION_ALONE words
+   finds nothing asked alone, the message gets no answer. Each answer is
+   then listed once, in the reader's language where it has that version
+   (`with_translations`, `one_per_answer`).
 
 Specificity is a term's IDF divided by the IDF of a term found in a single
 article: 1 for the rarest words, near 0 for words in most articles.
@@ -50,6 +51,7 @@ from .query import (
     analyze_query,
     edit_distance,
     second_language,
+    story_question,
 )
 from .snippets import make_snippet, markdown_to_text
 from .stopwords import is_stop
@@ -691,8 +693,14 @@ def run_search(
     lang: str | None,
     limit: int,
     prefix: bool,
+    as_own: bool = False,
 ) -> SearchResult:
-    """Search with an open Whoosh searcher (see the module docstring)."""
+    """Search with an open Whoosh searcher (see the module docstring).
+
+    `as_own` counts the starter articles as the centre's own: a story's
+    question asked alone (`query.story_question`) asks whether the knowledge
+    base knows its topic at all.
+    """
     query = query.strip()
     reading, second = second_language(query, lang)
     # answers are ranked and shown for the given language, read or not
@@ -730,7 +738,7 @@ def run_search(
         body_weight = BODY_ONLY * _length_norm(reader, doc, mean_length)
         total, count, any_count = evidence(values, matched, body_weight)
         boost = LANG_BOOST if stored["lang"] == lang_used else 1.0
-        if stored.get("starter"):
+        if stored.get("starter") and not as_own:
             boost *= STARTER_WEIGHT
         phrase = _names_a_phrase(values, matched)
         title_terms = analyze(stored.get("title_text", ""), stored["lang"])
@@ -750,7 +758,7 @@ def run_search(
                 units_any=any_count,
                 body_weight=body_weight,
                 group=stored.get("group"),
-                starter=bool(stored.get("starter")),
+                starter=bool(stored.get("starter")) and not as_own,
                 beside_own=beside_own,
                 phrase=phrase,
                 told=not plan.told.isdisjoint(matched),
@@ -765,6 +773,14 @@ def run_search(
         kept = [h for h in raw if accept(h, plan, prefix)]
     else:
         kept = _answers(raw, plan, values, vocabulary, limit)
+    asked = story_question(query) if kept and not prefix else None
+    if (
+        asked
+        and not run_search(
+            searcher, vocabulary, asked, lang_used, limit, prefix, as_own=True
+        ).hits
+    ):
+        kept = []  # the story's question, asked alone, finds nothing
     kept = one_per_answer(with_translations(searcher, plan, kept, lang_used))[:limit]
     prefixes = [
         a.term for u in plan.units if u.is_prefix for a in u.alts if a.kind == "prefix"

@@ -608,6 +608,66 @@ def test_an_article_that_names_the_subject_only_in_passing_is_no_answer(
         assert slugs(index, question, "ru")[:1] == ["ru-tariff"]
 
 
+def test_a_story_whose_question_nothing_answers_comes_back_empty(
+    tmp_path: Path,
+) -> None:
+    # the story (the phone, the pension card, the banking app) matches the
+    # card article, and so does the ID card of the question in its body; the
+    # question alone finds nothing, so nothing answers the message
+    docs = [
+        ArticleDoc(
+            "ru-karta",
+            "ru",
+            "Как заблокировать банковскую карту",
+            "Если карта потерялась или её украли, заблокируйте её в приложении "
+            "банка. Новую карту выдадут в отделении банка: возьмите с собой "
+            "удостоверение личности.",
+        ),
+        ArticleDoc(
+            "ru-whatsapp",
+            "ru",
+            "Как отправить фото в WhatsApp",
+            "Откройте чат, нажмите на скрепку и выберите фото из галереи смартфона.",
+        ),
+        ArticleDoc(
+            "ru-vrach",
+            "ru",
+            "Запись к врачу",
+            "Выберите поликлинику и время приёма. Срок приёма можно поменять.",
+        ),
+    ]
+    story = (
+        "Здравствуйте! Я пенсионерка, мне 68 лет. Внук подарил мне смартфон, я "
+        "уже научилась отправлять фото в WhatsApp. Пенсию получаю на карту, в "
+        "приложении банка всё вижу. "
+    )
+    id_card = "Срок удостоверения личности закончился, как его поменять и что взять?"
+    with index_of(tmp_path, docs) as index:
+        assert slugs(index, story + id_card, "ru") == []
+        stolen = "Как заблокировать карту, если её украли в автобусе?"
+        assert slugs(index, story + stolen, "ru")[:1] == ["ru-karta"]
+        # a question that leaves its topic to the story keeps the story's answers
+        assert slugs(index, story + "Как это сделать?", "ru") != []
+
+
+def test_a_story_question_that_a_starter_article_answers_is_found(
+    tmp_path: Path,
+) -> None:
+    from knowledge_base import STARTER_DIR, load_articles
+
+    # asked alone, the question is measured on the centre's own bar: it asks
+    # whether the knowledge base knows the topic at all
+    message = (
+        "Сәлеметсіз бе! Мен зейнеткермін, Алматыда тұрамын. Өткен айда eGov "
+        "арқылы жәрдемақыға өтініш бердім. Ақша әлі түскен жоқ. Өтінімнің қай "
+        "кезеңде екенін қалай білемін?"
+    )
+    shipped = load_articles(STARTER_DIR)[0]
+    with index_of(tmp_path, shipped, Vocabulary.load()) as index:
+        found = slugs(index, message)
+    assert found[:1] == ["kk-egov-zhardemaqy-zhane-otinim-martebesi"]
+
+
 def test_a_concept_told_in_other_words_finds_its_article(tmp_path: Path) -> None:
     # no term of the video call is in the question, but three of its words
     # ("разговаривать", "видеть", "лицо") stand in the terms of that concept

@@ -14,6 +14,7 @@ from knowledge_base.query import (
     _in_story,
     _word_alternatives,
     analyze_query,
+    story_question,
 )
 
 
@@ -180,3 +181,18 @@ def test_the_dot_of_a_site_name_ends_no_sentence() -> None:
         )
     )
     assert told["каспи"] and not told["свет"]
+
+
+def test_a_story_asks_its_question_alone_when_the_question_names_its_topic() -> None:
+    story = (
+        "Здравствуйте! Я пенсионерка, мне 68 лет. Внук подарил мне смартфон. "
+        "Пенсию получаю на карту. "
+    )
+    border = "Какие документы нужны, чтобы пересечь границу с Россией?"
+    assert story_question(story + border) == "документы пересечь границу россией"
+    # a question that leaves its topic to the story is not asked alone
+    assert story_question(story + "Как это сделать?") is None
+    # one sentence before the question is one need told in two, no story
+    assert story_question("Пенсию получаю на карту. " + border) is None
+    # no question, no story
+    assert story_question(story.strip()) is None
