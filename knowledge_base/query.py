@@ -70,7 +70,7 @@ from .folding import (
 )
 from .language import LANGUAGES, guess_language, language_scores
 from .postings import terms_near, terms_with_prefix
-from .stopwords import FRAME_WORDS, SETTING_WORDS, is_stop
+from .stopwords import ANAPHORA, FRAME_WORDS, SETTING_WORDS, is_stop
 from .vocabulary import CONCEPT_PREFIX, Vocabulary
 
 TEXT_FIELDS = ("head", "body")  # title and tags; body
@@ -735,8 +735,10 @@ def story_question(text: str) -> str | None:
     of its own: "…Пенсию получаю на карту. Летом хочу съездить к сестре в
     Самару. Какие документы нужны, чтобы пересечь границу с Россией?" The
     story only sets the scene; when nothing answers the question, nothing
-    answers the message. A question that leaves its topic to the story ("Как
-    это сделать?") is too short to be asked alone.
+    answers the message. A question that leaves its topic to the story is
+    not asked alone: a short one ("Что нам теперь делать?"), or one that
+    points back to it (`stopwords.ANAPHORA`: "Оны алу үшін полицияға бару
+    керек пе, әлде интернеттен алуға бола ма?").
     """
     tokens = tokenize(text)
     story = _in_story(text, tokens)
@@ -744,11 +746,14 @@ def story_question(text: str) -> str | None:
     told = {n for n, in_story in zip(sentences, story, strict=True) if in_story}
     if len(told) < STORY_SENTENCES:
         return None
-    asked = [
+    question = [
         token.word
         for token, in_story in zip(tokens, story, strict=True)
-        if not in_story and not is_stop(token.word)
+        if not in_story
     ]
+    if any(word in ANAPHORA for word in question):
+        return None  # "Как это сделать?": the topic is the story's
+    asked = [word for word in question if not is_stop(word)]
     return " ".join(asked) if len(asked) >= QUESTION_ALONE else None
 
 

@@ -141,6 +141,17 @@ SETTING_WORDS = {
     "relative neighbour student person people",
 }
 
+# Words of a question that point back to the story before it: "Как это
+# сделать?", "Оны алу үшін полицияға бару керек пе?", "how do I run these
+# sessions?". Such a question takes its topic from the story (see
+# query.story_question). Words that point at the present time ("this year",
+# "в этом году", "осы жылы") are left out.
+ANAPHORA = frozenset(
+    "это этого его её ее их он она оно они такой такое такие туда "
+    "ол оны оған олар оларды бұл бұны мұны сол соны осыны мұндай осындай "
+    "сондай it these those them they".split()
+)
+
 # Set expressions whose words mean something else on their own: "в первую
 # очередь" (first of all) is no queue, "в связи с" (owing to) no phone
 # connection, "бірінші кезекте" no queue either. Their words are left out of

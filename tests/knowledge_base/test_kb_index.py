@@ -641,7 +641,7 @@ def test_a_story_whose_question_nothing_answers_comes_back_empty(
         "уже научилась отправлять фото в WhatsApp. Пенсию получаю на карту, в "
         "приложении банка всё вижу. "
     )
-    id_card = "Срок удостоверения личности закончился, как его поменять и что взять?"
+    id_card = "Срок удостоверения личности закончился, где поменять удостоверение?"
     with index_of(tmp_path, docs) as index:
         assert slugs(index, story + id_card, "ru") == []
         stolen = "Как заблокировать карту, если её украли в автобусе?"

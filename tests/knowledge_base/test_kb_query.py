@@ -192,6 +192,12 @@ def test_a_story_asks_its_question_alone_when_the_question_names_its_topic() -> 
     assert story_question(story + border) == "документы пересечь границу россией"
     # a question that leaves its topic to the story is not asked alone
     assert story_question(story + "Как это сделать?") is None
+    document = "Мен студентпін. Агенттік маған анықтама әкел деді. "
+    police = "Оны алу үшін полицияға бару керек пе, әлде интернеттен алуға бола ма?"
+    assert story_question(document + police) is None
+    assert story_question(document + police.replace("Оны", "Анықтаманы")) == (
+        "анықтаманы алу полицияға бару интернеттен алуға"
+    )
     # one sentence before the question is one need told in two, no story
     assert story_question("Пенсию получаю на карту. " + border) is None
     # no question, no story
