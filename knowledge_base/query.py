@@ -525,6 +525,7 @@ class QueryPlan:
     question_known: int = 0
     needs: int = 0  # words that are neither frame nor setting
     told: frozenset[str] = frozenset()  # concepts told in other words
+    alone: str | None = None  # a story's question to ask alone (story_question)
 
 
 def analyze_query(
@@ -673,6 +674,7 @@ def analyze_query(
         len([u for u in asked if u.alts]),
         needs,
         frozenset(concepts_told),
+        None if prefix else story_question(text, tokens, story),
     )
 
 
@@ -727,7 +729,7 @@ def _in_story(text: str, tokens: list[Token]) -> list[bool]:
 QUESTION_ALONE = 4
 
 
-def story_question(text: str) -> str | None:
+def story_question(text: str, tokens: list[Token], story: list[bool]) -> str | None:
     """The question of a story message that must find an answer by itself.
 
     A message that tells a story of STORY_SENTENCES sentences or more (who
@@ -740,8 +742,6 @@ def story_question(text: str) -> str | None:
     points back to it (`stopwords.ANAPHORA`: "Оны алу үшін полицияға бару
     керек пе, әлде интернеттен алуға бола ма?").
     """
-    tokens = tokenize(text)
-    story = _in_story(text, tokens)
     sentences = _sentence_numbers(text, tokens)
     told = {n for n, in_story in zip(sentences, story, strict=True) if in_story}
     if len(told) < STORY_SENTENCES:

@@ -51,7 +51,6 @@ from .query import (
     analyze_query,
     edit_distance,
     second_language,
-    story_question,
 )
 from .snippets import make_snippet, markdown_to_text
 from .stopwords import is_stop
@@ -773,11 +772,11 @@ def run_search(
         kept = [h for h in raw if accept(h, plan, prefix)]
     else:
         kept = _answers(raw, plan, values, vocabulary, limit)
-    asked = story_question(query) if kept and not prefix else None
     if (
-        asked
+        kept
+        and plan.alone
         and not run_search(
-            searcher, vocabulary, asked, lang_used, limit, prefix, as_own=True
+            searcher, vocabulary, plan.alone, lang_used, limit, prefix, as_own=True
         ).hits
     ):
         kept = []  # the story's question, asked alone, finds nothing
