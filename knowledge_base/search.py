@@ -692,14 +692,8 @@ def run_search(
     lang: str | None,
     limit: int,
     prefix: bool,
-    as_own: bool = False,
 ) -> SearchResult:
-    """Search with an open Whoosh searcher (see the module docstring).
-
-    `as_own` counts the starter articles as the centre's own: a story's
-    question asked alone (`query.story_question`) asks whether the knowledge
-    base knows its topic at all.
-    """
+    """Search with an open Whoosh searcher (see the module docstring)."""
     query = query.strip()
     reading, second = second_language(query, lang)
     # answers are ranked and shown for the given language, read or not
@@ -710,6 +704,57 @@ def run_search(
     plan = analyze_query(query, reading, lexicon, vocabulary, prefix, second)
     if not plan.units:
         return SearchResult(query, lang_used, [], None)
+    raw, kept = _ranked(searcher, vocabulary, lexicon, plan, lang_used, limit, prefix)
+    if kept and plan.alone and not _finds(searcher, vocabulary, plan.alone, lang_used):
+        kept = []  # the story's question, asked alone, finds nothing
+    kept = one_per_answer(with_translations(searcher, plan, kept, lang_used))[:limit]
+    prefixes = [
+        a.term for u in plan.units if u.is_prefix for a in u.alts if a.kind == "prefix"
+    ]
+    terms: dict[tuple[str, str], tuple[str, ...]] = {}
+    hits = [
+        SearchHit(
+            slug=h.slug,
+            title=h.title,
+            lang=h.lang,
+            snippet=highlight(
+                h.body, h.lang, set(h.matched), vocabulary, prefixes, terms
+            ),
+            score=round(h.score, 4),
+        )
+        for h in kept
+    ]
+    suggestion = suggest(query, plan.units, kept or raw[:3])
+    return SearchResult(query, lang_used, hits, suggestion)
+
+
+def _finds(searcher: Searcher, vocabulary: Vocabulary, query: str, lang: str) -> bool:
+    """Does the knowledge base answer this query at all?
+
+    The starter articles count as the centre's own here: a story's question
+    asked alone (`query.story_question`) asks whether the knowledge base
+    knows its topic, not which article to show.
+    """
+    reading, second = second_language(query, lang)
+    lexicon = Lexicon(searcher.reader())
+    plan = analyze_query(query, reading, lexicon, vocabulary, False, second)
+    if not plan.units:
+        return False
+    _raw, kept = _ranked(searcher, vocabulary, lexicon, plan, lang, 1, False, True)
+    return bool(kept)
+
+
+def _ranked(
+    searcher: Searcher,
+    vocabulary: Vocabulary,
+    lexicon: Lexicon,
+    plan: QueryPlan,
+    lang_used: str,
+    limit: int,
+    prefix: bool,
+    as_own: bool = False,
+) -> tuple[list[RawHit], list[RawHit]]:
+    """The candidates with their evidence, best first, and those accepted."""
     if len(plan.units) > MAX_UNITS:  # a very long message: its most telling words
         values = _unit_values(plan, lexicon)
         best = sorted(
@@ -769,33 +814,5 @@ def run_search(
         )
     raw.sort(key=lambda h: (-h.score, h.slug))
     if prefix:
-        kept = [h for h in raw if accept(h, plan, prefix)]
-    else:
-        kept = _answers(raw, plan, values, vocabulary, limit)
-    if (
-        kept
-        and plan.alone
-        and not run_search(
-            searcher, vocabulary, plan.alone, lang_used, limit, prefix, as_own=True
-        ).hits
-    ):
-        kept = []  # the story's question, asked alone, finds nothing
-    kept = one_per_answer(with_translations(searcher, plan, kept, lang_used))[:limit]
-    prefixes = [
-        a.term for u in plan.units if u.is_prefix for a in u.alts if a.kind == "prefix"
-    ]
-    terms: dict[tuple[str, str], tuple[str, ...]] = {}
-    hits = [
-        SearchHit(
-            slug=h.slug,
-            title=h.title,
-            lang=h.lang,
-            snippet=highlight(
-                h.body, h.lang, set(h.matched), vocabulary, prefixes, terms
-            ),
-            score=round(h.score, 4),
-        )
-        for h in kept
-    ]
-    suggestion = suggest(query, plan.units, kept or raw[:3])
-    return SearchResult(query, lang_used, hits, suggestion)
+        return raw, [h for h in raw if accept(h, plan, prefix)]
+    return raw, _answers(raw, plan, values, vocabulary, limit)
