@@ -31,10 +31,11 @@ article: 1 for the rarest words, near 0 for words in most articles.
 
 from __future__ import annotations
 
-import heapq
 from collections import Counter
 from dataclasses import dataclass, replace
 
+import numpy as np
+from numpy.typing import NDArray
 from whoosh.reading import IndexReader
 from whoosh.searching import Searcher
 
@@ -239,18 +240,39 @@ def candidates(
         spent += df
         chosen.append((-negative, index, field, term))
     # per unit, the best value for each article: ascending values, so that a
-    # better alternative overwrites a worse one (dict updates run in C)
+    # better alternative overwrites a worse one; then the sum over units
     chosen.sort()
     reader = searcher.reader()
-    per_unit: dict[int, dict[int, float]] = {}
+    lists: dict[int, list[tuple[float, NDArray[np.int64]]]] = {}
     for value, index, field, term in chosen:
-        ids = posting_ids(reader, field, term)
-        per_unit.setdefault(index, {}).update(dict.fromkeys(ids, value))
-    totals: dict[int, float] = {}
-    for best in per_unit.values():
-        for doc, value in best.items():
-            totals[doc] = totals.get(doc, 0.0) + value
-    return heapq.nlargest(CANDIDATES, totals, key=totals.__getitem__)
+        found = posting_ids(reader, field, term)
+        if found:
+            docs = np.array(found, dtype=np.int64)
+            lists.setdefault(index, []).append((value, docs))
+    totals = np.zeros(reader.doc_count_all())
+    best = np.zeros_like(totals)
+    for unit_lists in lists.values():
+        if len(unit_lists) == 1:  # one posting list holds each article once
+            value, docs = unit_lists[0]
+            totals[docs] += value
+            continue
+        best.fill(0.0)
+        for value, docs in unit_lists:
+            best[docs] = value
+        totals += best
+    return _best_documents(totals, CANDIDATES)
+
+
+def _best_documents(totals: NDArray[np.float64], count: int) -> list[int]:
+    """The `count` documents of highest total, best first; ties by number."""
+    found = np.flatnonzero(totals)
+    if len(found) > count:
+        values = totals[found]
+        cut = values[np.argpartition(-values, count - 1)[count - 1]]
+        above = found[values > cut]
+        found = np.concatenate((above, found[values == cut][: count - len(above)]))
+    order = np.lexsort((found, -totals[found]))
+    return [int(doc) for doc in found[order]]
 
 
 def _unit_values(plan: QueryPlan, lexicon: Lexicon) -> Values:

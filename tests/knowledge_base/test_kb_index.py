@@ -1122,3 +1122,37 @@ def test_a_concept_told_in_other_words_answers_from_the_starter_articles(
             ArticleDoc("ru-nasha-ochered", "ru", "Очередь в ЦОН", "Талон в ЦОН.")
         )
         assert slugs(index, question, "ru") == []
+
+
+def test_the_answer_is_found_among_many_articles_that_share_a_word(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # step 1 keeps only the best few candidates: the one article that holds
+    # both words must be among them, whatever the articles that hold one
+    from knowledge_base import search
+
+    monkeypatch.setattr(search, "CANDIDATES", 5)
+    common = [
+        ArticleDoc(
+            slug=f"ru-pensiya-{n}",
+            lang="ru",
+            title=f"Пенсия: вопрос {n}",
+            body="Пенсия и пенсионные выплаты, общие сведения.",
+        )
+        for n in range(40)
+    ]
+    answer = ArticleDoc(
+        slug="ru-pensiya-indeksatsiya",
+        lang="ru",
+        title="Индексация пенсии",
+        body="Как узнать об индексации пенсии.",
+    )
+    others = [
+        ArticleDoc(slug=f"ru-drugoe-{n}", lang="ru", title=f"Другое {n}", body="Текст.")
+        for n in range(40)
+    ]
+    with index_of(tmp_path, [*common, answer, *others]) as index:
+        found = slugs(index, "индексация пенсии", "ru")
+        assert found[0] == "ru-pensiya-indeksatsiya"
+        # equal candidates are taken in a stable order: the same answer twice
+        assert slugs(index, "индексация пенсии", "ru") == found
