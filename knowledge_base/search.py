@@ -251,7 +251,10 @@ def candidates(
             lists.setdefault(index, []).append((value, docs))
     totals = np.zeros(reader.doc_count_all())
     best = np.zeros_like(totals)
+    listed = np.zeros(len(totals), dtype=bool)  # a value of 0 still lists it
     for unit_lists in lists.values():
+        for _unused, docs in unit_lists:
+            listed[docs] = True
         if len(unit_lists) == 1:  # one posting list holds each article once
             value, docs = unit_lists[0]
             totals[docs] += value
@@ -260,12 +263,13 @@ def candidates(
         for value, docs in unit_lists:
             best[docs] = value
         totals += best
-    return _best_documents(totals, CANDIDATES)
+    return _best_documents(totals, np.flatnonzero(listed), CANDIDATES)
 
 
-def _best_documents(totals: NDArray[np.float64], count: int) -> list[int]:
-    """The `count` documents of highest total, best first; ties by number."""
-    found = np.flatnonzero(totals)
+def _best_documents(
+    totals: NDArray[np.float64], found: NDArray[np.int64], count: int
+) -> list[int]:
+    """The `count` documents found of highest total, best first; ties by number."""
     if len(found) > count:
         values = totals[found]
         cut = values[np.argpartition(-values, count - 1)[count - 1]]
