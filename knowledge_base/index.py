@@ -34,7 +34,7 @@ from whoosh.analysis import SpaceSeparatedTokenizer
 from whoosh.filedb.filestore import FileStorage
 from whoosh.searching import Searcher
 
-from .analysis import ANALYSIS_VERSION, tokenize
+from .analysis import ANALYSIS_VERSION, analyze, tokenize
 from .articles import ArticleDoc, is_unedited_starter
 from .folding import fold_cyrillic, is_cyrillic
 from .search import SearchResult, run_search
@@ -63,6 +63,7 @@ def _schema() -> fields.Schema:
         tags_list=fields.STORED(),
         body_text=fields.STORED(),
         head_terms=fields.STORED(),
+        title_stems=fields.STORED(),  # the title's words alone (TITLE_FOCUS)
         body_terms=fields.STORED(),
         head_words=fields.STORED(),
         head=fields.TEXT(analyzer=words, phrase=False),
@@ -120,6 +121,7 @@ def document_fields(doc: ArticleDoc, vocabulary: Vocabulary) -> dict[str, Any]:
         "tags_list": list(doc.tags),
         "body_text": doc.body,
         "head_terms": " ".join(sorted(set(title_terms + tag_terms))),
+        "title_stems": " ".join(analyze(doc.title, doc.lang)),
         "body_terms": " ".join(sorted(set(body_terms))),
         "head_words": " ".join(sorted(set(head_words))),
         "head": " ".join(title_terms + tag_terms),

@@ -39,7 +39,7 @@ from numpy.typing import NDArray
 from whoosh.reading import IndexReader
 from whoosh.searching import Searcher
 
-from .analysis import Token, analyze, analyze_word, tokenize
+from .analysis import Token, analyze_word, tokenize
 from .folding import fold_cyrillic, is_cyrillic, is_latin
 from .language import LANGUAGES
 from .postings import posting_ids
@@ -811,7 +811,7 @@ def _ranked(
         if stored.get("starter") and not as_own:
             boost *= STARTER_WEIGHT
         phrase = _names_a_phrase(values, matched)
-        title_terms = analyze(stored.get("title_text", ""), stored["lang"])
+        title_terms = stored.get("title_stems", "").split()
         if title_terms:  # among equals, the article whose title the query covers
             covered = sum(1 for t in title_terms if t in matched)
             boost *= 1 + TITLE_FOCUS * covered / len(title_terms)
