@@ -545,7 +545,7 @@ def analyze_query(
     tokens = tokenize(text)
     story = _in_story(text, tokens)
     kk_latin = lang == "kk"
-    respell_left = FUZZY_WORDS
+    respell_left = fuzzy_left = FUZZY_WORDS
     units: list[Unit] = []
     candidates: list[list[Alt]] = []
     for index, token in enumerate(tokens):
@@ -585,6 +585,16 @@ def analyze_query(
                 if alt.kind in ("exact", "variant"):
                     alt.kind = "other"
                 alts.append(alt)
+        if len(word) >= 4 and not any(lexicon.df_any(a.term) for a in alts):
+            # a word the index does not know: a stem near it, or a typo; found
+            # before the concepts, so that "записатся к врачу" is the term
+            # "записаться к врачу" as its correct spelling is
+            bases = _dedupe([a for a in alts if a.kind in ("exact", "kk-latin")])
+            near = [n for base in bases for n in _near_alts(base.term, lexicon)]
+            if not near and fuzzy_left > 0 and not _is_russian_word(word, lang):
+                fuzzy_left -= 1
+                near = [f for base in bases for f in _fuzzy_alts(base.term, lexicon)]
+            alts.extend(near)
         candidates.append(alts)
 
     # concepts: single-word terms, and phrases over the sequence of candidates
@@ -634,20 +644,10 @@ def analyze_query(
         for alt in candidates[i]:
             alt.weight *= W_PHRASE_WORD
 
-    fuzzy_left = FUZZY_WORDS
     for unit, alts, unit_concepts, unit_topics in zip(
         units, candidates, concepts, topics, strict=True
     ):
         kept = [a for a in _dedupe(alts) if lexicon.df_any(a.term)]
-        if not kept and len(unit.token.word) >= 4:
-            bases = _dedupe([a for a in alts if a.kind in ("exact", "kk-latin")])
-            for base in bases:
-                kept.extend(_near_alts(base.term, lexicon))
-            word = unit.token.word
-            if not kept and fuzzy_left > 0 and not _is_russian_word(word, lang):
-                fuzzy_left -= 1
-                for base in bases:
-                    kept.extend(_fuzzy_alts(base.term, lexicon))
         kept.extend(
             Alt(c, weight, "concept")
             for c, weight in sorted(unit_concepts.items())

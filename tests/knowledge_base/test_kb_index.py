@@ -1156,3 +1156,33 @@ def test_the_answer_is_found_among_many_articles_that_share_a_word(
         assert found[0] == "ru-pensiya-indeksatsiya"
         # equal candidates are taken in a stable order: the same answer twice
         assert slugs(index, "индексация пенсии", "ru") == found
+
+
+def test_a_mistyped_word_still_names_the_term_it_belongs_to(tmp_path: Path) -> None:
+    # "записатся" (the soft sign left out) is no word the index holds; its
+    # nearest stem "запис" is, and with "к врачу" it names the field term
+    # "записаться к врачу", which the Kazakh article holds in its own words
+    vocabulary = Vocabulary.from_lines(
+        ["записаться к врачу | дәрігерге жазылу | book a doctor"]
+    )
+    docs = [
+        ArticleDoc(
+            "kk-darigerge-zhazylu",
+            "kk",
+            "Дәрігерге онлайн жазылу",
+            "Емханаға бармай-ақ дәрігерге жазылу eGov арқылы жасалады.",
+        ),
+        ArticleDoc(
+            "ru-zapis-zvonkov",
+            "ru",
+            "Записи телефонных разговоров",
+            "Где хранятся записи разговоров на телефоне.",
+        ),
+    ]
+    with index_of(tmp_path, docs, vocabulary) as index:
+        assert slugs(index, "как записаться к врачу", "ru")[:1] == [
+            "kk-darigerge-zhazylu"
+        ]
+        assert slugs(index, "как записатся к врачу", "ru")[:1] == [
+            "kk-darigerge-zhazylu"
+        ]
