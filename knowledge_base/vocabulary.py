@@ -18,8 +18,10 @@ meets a Russian article through the concept both name.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import math
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -35,6 +37,9 @@ from .analysis import (
 from .folding import is_cyrillic, is_latin, normalize_text
 from .kazakh import spelled
 from .language import language_scores
+
+# where a clause ends inside a sentence: a spaced dash, a colon
+_CLAUSE_END = re.compile(r"\s[—–-]\s|:(?=\s)")
 
 VOCABULARY_DIR = Path(__file__).parent / "vocabulary"
 CONCEPT_PREFIX = "§"
@@ -249,8 +254,17 @@ class Vocabulary:
             if reads_as_kazakh(token.word, lang):
                 stems.update(kazakh_variants(token.word))
             lattice.append(stems)
-        for members, concept in self.find_lattice(lattice):
-            terms.extend((concept, position) for position in members)
+        # a term of the field is said within one clause: "консультация врача
+        # — как не попасться на подделку" is not "попасть к врачу"
+        ends = [m.start() for m in _CLAUSE_END.finditer(text)]
+        clauses = [bisect.bisect_right(ends, token.start) for token, _stem in pairs]
+        first = 0
+        for last in range(1, len(pairs) + 1):
+            if last < len(pairs) and clauses[last] == clauses[first]:
+                continue
+            for members, concept in self.find_lattice(lattice[first:last]):
+                terms.extend((concept, first + position) for position in members)
+            first = last
         return terms
 
     def told(

@@ -124,6 +124,20 @@ def test_a_phrase_finds_its_kazakh_words_in_their_inflected_forms() -> None:
     assert "справка о несудимости" not in labels_in(vocabulary, apart, "kk")
 
 
+def test_a_phrase_is_found_within_one_clause_of_an_article() -> None:
+    vocabulary = Vocabulary.from_lines(["записаться к врачу | попасть к врачу"])
+    assert "записаться к врачу" in labels_in(
+        vocabulary, "Как попасть к врачу без очереди", "ru"
+    )
+    # "попасться" (to fall for) stems as "попасть" does; a dash or a colon
+    # closes the clause the term is said in
+    for text in (
+        "Консультация врача — как не попасться на подделку",
+        "Онлайн-консультация врача: как не попасться на подделку",
+    ):
+        assert "записаться к врачу" not in labels_in(vocabulary, text, "ru"), text
+
+
 def test_a_query_word_stands_for_its_synonym_in_a_phrase() -> None:
     vocabulary = Vocabulary.from_lines(
         [
