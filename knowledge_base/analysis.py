@@ -17,6 +17,7 @@ analysis per word (see `query.py`); articles get exactly this one.
 
 from __future__ import annotations
 
+import bisect
 import re
 import threading
 from functools import lru_cache
@@ -88,6 +89,13 @@ def tokenize(text: str) -> list[Token]:
         tokens.append(Token(word, start, match.end()))
     dropped = in_set_expressions([t.word for t in tokens])
     return [t for i, t in enumerate(tokens) if i not in dropped] if dropped else tokens
+
+
+def part_numbers(text: str, tokens: list[Token], ends: re.Pattern[str]) -> list[int]:
+    """The number of the part of `text` each token stands in, parts ending
+    where `ends` matches (a sentence, a clause)."""
+    starts = [m.start() for m in ends.finditer(text)]
+    return [bisect.bisect_right(starts, token.start) for token in tokens]
 
 
 def has_kazakh_letter(word: str) -> bool:

@@ -38,7 +38,6 @@ is found within one sentence.
 
 from __future__ import annotations
 
-import bisect
 import functools
 import math
 import re
@@ -52,6 +51,7 @@ from whoosh.reading import IndexReader, TermNotFound
 from .analysis import (
     Token,
     kazakh_variants,
+    part_numbers,
     reads_as_kazakh,
     stem_english,
     stem_kazakh,
@@ -705,8 +705,7 @@ _SENTENCE_END = re.compile(r"[.!?…]+(?=\s|$)|\n")  # not the dot of "egov.kz"
 
 def _sentence_numbers(text: str, tokens: list[Token]) -> list[int]:
     """The number of the sentence each token stands in."""
-    ends = [m.start() for m in _SENTENCE_END.finditer(text)]
-    return [bisect.bisect_right(ends, token.start) for token in tokens]
+    return part_numbers(text, tokens, _SENTENCE_END)
 
 
 def _in_story(text: str, tokens: list[Token]) -> list[bool]:

@@ -730,7 +730,9 @@ def run_search(
     plan = analyze_query(query, reading, lexicon, vocabulary, prefix, second)
     if not plan.units:
         return SearchResult(query, lang_used, [], None)
-    raw, kept = _ranked(searcher, vocabulary, lexicon, plan, lang_used, limit, prefix)
+    raw, kept = _ranked(
+        searcher, vocabulary, lexicon, plan, lang_used, limit, prefix=prefix
+    )
     if kept and plan.alone and not _finds(searcher, vocabulary, plan.alone, lang_used):
         kept = []  # the story's question, asked alone, finds nothing
     kept = one_per_answer(with_translations(searcher, plan, kept, lang_used))[:limit]
@@ -766,7 +768,7 @@ def _finds(searcher: Searcher, vocabulary: Vocabulary, query: str, lang: str) ->
     plan = analyze_query(query, reading, lexicon, vocabulary, False, second)
     if not plan.units:
         return False
-    _raw, kept = _ranked(searcher, vocabulary, lexicon, plan, lang, 1, False, True)
+    _raw, kept = _ranked(searcher, vocabulary, lexicon, plan, lang, 1, as_own=True)
     return bool(kept)
 
 
@@ -777,7 +779,8 @@ def _ranked(
     plan: QueryPlan,
     lang_used: str,
     limit: int,
-    prefix: bool,
+    *,
+    prefix: bool = False,
     as_own: bool = False,
 ) -> tuple[list[RawHit], list[RawHit]]:
     """The candidates with their evidence, best first, and those accepted."""

@@ -18,7 +18,6 @@ meets a Russian article through the concept both name.
 
 from __future__ import annotations
 
-import bisect
 import hashlib
 import math
 import re
@@ -31,6 +30,7 @@ from .analysis import (
     analyze_tokens,
     has_kazakh_letter,
     kazakh_variants,
+    part_numbers,
     reads_as_kazakh,
     tokenize,
 )
@@ -256,8 +256,7 @@ class Vocabulary:
             lattice.append(stems)
         # a term of the field is said within one clause: "консультация врача
         # — как не попасться на подделку" is not "попасть к врачу"
-        ends = [m.start() for m in _CLAUSE_END.finditer(text)]
-        clauses = [bisect.bisect_right(ends, token.start) for token, _stem in pairs]
+        clauses = part_numbers(text, [token for token, _stem in pairs], _CLAUSE_END)
         first = 0
         for last in range(1, len(pairs) + 1):
             if last < len(pairs) and clauses[last] == clauses[first]:
