@@ -555,6 +555,13 @@ def analyze_query(
             continue
         if not last and is_stop(word):
             continue
+        if (
+            not last
+            and lang == "ru"
+            and is_latin(word)
+            and is_stop(latin_to_russian(word))
+        ):
+            continue  # Russian typed in Latin: the "o" of "spravka o nesudimosti"
         alts = _word_alternatives(word, lang)
         weight = NARRATIVE if story[index] else 1.0
         frame = _is_listed(alts, lang, "frame")

@@ -1186,3 +1186,16 @@ def test_a_mistyped_word_still_names_the_term_it_belongs_to(tmp_path: Path) -> N
         assert slugs(index, "как записатся к врачу", "ru")[:1] == [
             "kk-darigerge-zhazylu"
         ]
+
+
+def test_russian_prepositions_typed_in_latin_are_stop_words(
+    tmp_path: Path, shipped: Vocabulary
+) -> None:
+    # On the Russian page, "spravka o nesudimosti" is "справка о несудимости":
+    # its "o" is no word to match, as the Cyrillic "о" is not, so the two
+    # words of the request are all of it
+    from knowledge_base import STARTER_DIR, load_articles
+
+    with index_of(tmp_path, load_articles(STARTER_DIR)[0], shipped) as index:
+        for query in ("справка о несудимости", "spravka o nesudimosti"):
+            assert slugs(index, query, "ru")[:1] == ["ru-egov-spravka-o-nesudimosti"]
