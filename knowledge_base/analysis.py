@@ -80,7 +80,8 @@ def tokenize(text: str) -> list[Token]:
         previous_end = match.end()
         if joined and tokens and is_suffix(fold_kazakh(word)):
             continue  # "WhatsApp-қа", "ЭЦҚ-мен": the ending of the word before
-        glued = _LATIN_THEN_CYRILLIC.fullmatch(word)
+        # "egovқа": only a word that opens with a Latin letter or digit
+        glued = word[0].isascii() and _LATIN_THEN_CYRILLIC.fullmatch(word)
         if glued and is_suffix(fold_kazakh(glued.group(2))):
             # "egovқа", "kaspiге": a Kazakh ending typed onto a Latin name
             word = glued.group(1)

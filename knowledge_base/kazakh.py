@@ -323,6 +323,7 @@ def _parses(
             _parses(stem, next_slot, depth - 1, found, roots)
 
 
+@lru_cache(maxsize=20_000)
 def is_suffix(fragment: str) -> bool:
     """Tell whether a folded fragment is a Kazakh suffix (as in "WhatsApp-қа")."""
     cut = _strip_once("ааа" + fragment)

@@ -4,16 +4,76 @@ Whoosh's matchers hand out postings one Python call at a time. For the
 candidate step of a search only the document numbers matter, so this reads
 Whoosh 2.7's posting blocks directly: one block (up to 128 postings) per step.
 Any other matcher (short lists are stored inline, other codecs) goes through
-the ordinary `all_ids()`. Deleted documents are filtered out either way.
+the ordinary `all_ids()`.
+
+A segment's postings never change once written (new articles go to new
+segments, merges write new ones), so the numbers read are kept by segment,
+field and term, up to CACHED_POSTINGS of them: the common words of one query
+are the common words of the next. Deletions are a segment's own list that
+grows, so they are filtered out at every reading.
 """
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from itertools import accumulate
 
+import numpy as np
+from numpy.typing import NDArray
 from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.reading import IndexReader
+
+CACHED_POSTINGS = 4_000_000  # document numbers kept, 32 MB
+
+_EMPTY: NDArray[np.int64] = np.zeros(0, dtype=np.int64)
+
+
+class _PostingCache:
+    """The document numbers of recently read posting lists, least recent out."""
+
+    def __init__(self, capacity: int) -> None:
+        self.capacity = capacity
+        self._lists: OrderedDict[tuple[str, str, str], NDArray[np.int64]] = (
+            OrderedDict()
+        )
+        self._size = 0
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple[str, str, str]) -> NDArray[np.int64] | None:
+        with self._lock:
+            ids = self._lists.get(key)
+            if ids is not None:
+                self._lists.move_to_end(key)
+            return ids
+
+    def clear(self) -> None:
+        with self._lock:
+            self._lists.clear()
+            self._size = 0
+
+    def put(self, key: tuple[str, str, str], ids: NDArray[np.int64]) -> None:
+        if len(ids) > self.capacity:
+            return
+        ids.flags.writeable = False  # shared between searches
+        with self._lock:
+            old = self._lists.pop(key, None)
+            if old is not None:
+                self._size -= len(old)
+            self._lists[key] = ids
+            self._size += len(ids)
+            while self._size > self.capacity:
+                _key, dropped = self._lists.popitem(last=False)
+                self._size -= len(dropped)
+
+
+_CACHE = _PostingCache(CACHED_POSTINGS)
+
+
+def forget_postings() -> None:
+    """Drop the posting lists kept (to measure a search that reads them all)."""
+    _CACHE.clear()
 
 
 def _leaf_ids(matcher: W3LeafMatcher) -> list[int]:
@@ -33,24 +93,41 @@ def _leaf_ids(matcher: W3LeafMatcher) -> list[int]:
     return out
 
 
-def posting_ids(reader: IndexReader, fieldname: str, text: str) -> list[int]:
-    """Document numbers (of the whole index) of the live articles with the term."""
-    out: list[int] = []
+def _segment_ids(leaf: IndexReader, fieldname: str, text: str) -> NDArray[np.int64]:
+    """The document numbers of a segment with the term, deleted ones included."""
+    key = (leaf.segment().segment_id(), fieldname, text)
+    ids = _CACHE.get(key)
+    if ids is None:
+        matcher = leaf.postings(fieldname, text)
+        if isinstance(matcher, FilterMatcher):  # the segment's deletions
+            matcher = matcher.child
+        if isinstance(matcher, W3LeafMatcher):
+            found = _leaf_ids(matcher)
+        else:
+            found = list(matcher.all_ids())
+        ids = np.array(found, dtype=np.int64)
+        _CACHE.put(key, ids)
+    return ids
+
+
+def posting_ids(reader: IndexReader, fieldname: str, text: str) -> NDArray[np.int64]:
+    """Document numbers (of the whole index) of the live articles with the term.
+
+    The array may be shared with other searches: read it, do not change it.
+    """
+    parts: list[NDArray[np.int64]] = []
     for leaf, offset in reader.leaf_readers():
         if (fieldname, text) not in leaf:
             continue
-        matcher = leaf.postings(fieldname, text)
-        deleted: frozenset[int] | None = None
-        if isinstance(matcher, FilterMatcher) and matcher._exclude:
-            deleted, matcher = frozenset(matcher._ids), matcher.child
-        if isinstance(matcher, W3LeafMatcher):
-            ids = _leaf_ids(matcher)
-        else:
-            ids = list(matcher.all_ids())
-        if deleted:
-            ids = [i for i in ids if i not in deleted]
-        out.extend(ids if offset == 0 else [i + offset for i in ids])
-    return out
+        ids = _segment_ids(leaf, fieldname, text)
+        segment = leaf.segment()
+        if segment.has_deletions():
+            deleted = np.fromiter(segment.deleted_docs(), dtype=np.int64)
+            ids = ids[~np.isin(ids, deleted)]
+        parts.append(ids + offset if offset else ids)
+    if not parts:
+        return _EMPTY
+    return parts[0] if len(parts) == 1 else np.concatenate(parts)
 
 
 def _text(term: bytes | str) -> str:

@@ -54,7 +54,6 @@ from .query import (
     second_language,
 )
 from .snippets import make_snippet, markdown_to_text
-from .stopwords import is_stop
 from .vocabulary import CONCEPT_PREFIX, Vocabulary
 
 LANG_BOOST = 1.25  # an article in the asker's language ranks this much higher
@@ -245,9 +244,8 @@ def candidates(
     reader = searcher.reader()
     lists: dict[int, list[tuple[float, NDArray[np.int64]]]] = {}
     for value, index, field, term in chosen:
-        found = posting_ids(reader, field, term)
-        if found:
-            docs = np.array(found, dtype=np.int64)
+        docs = posting_ids(reader, field, term)
+        if len(docs):
             lists.setdefault(index, []).append((value, docs))
     totals = np.zeros(reader.doc_count_all())
     best = np.zeros_like(totals)
@@ -569,34 +567,18 @@ def highlight(
     matched: set[str],
     vocabulary: Vocabulary,
     prefixes: list[str],
-    terms: dict[tuple[str, str], tuple[str, ...]] | None = None,
 ) -> str:
-    """A snippet of the body with the matched words marked.
+    """A snippet of the body with the matched words marked."""
 
-    `terms` keeps each word's term and concepts between the hits of a search:
-    their bodies share most of their words.
-    """
-    text = markdown_to_text(body_markdown)
-    cache: dict[str, bool] = {}
-    known = terms if terms is not None else {}
+    def is_match(word: str) -> bool:
+        if any(t in matched for t in vocabulary.terms_of_word(word, doc_lang)):
+            return True
+        if prefixes:
+            folded = fold_cyrillic(word) if is_cyrillic(word) else word
+            return any(folded.startswith(p) for p in prefixes)
+        return False
 
-    def is_match(token: Token) -> bool:
-        word = token.word
-        hit = cache.get(word)
-        if hit is None:
-            found = known.get((word, doc_lang))
-            if found is None:
-                term = analyze_word(word, doc_lang) if not is_stop(word) else ""
-                found = (term, *vocabulary.concepts_of(term)) if term else ()
-                known[(word, doc_lang)] = found
-            hit = any(t in matched for t in found)
-            if not hit and prefixes:
-                folded = fold_cyrillic(word) if is_cyrillic(word) else word
-                hit = any(folded.startswith(p) for p in prefixes)
-            cache[word] = hit
-        return hit
-
-    return make_snippet(text, is_match)
+    return make_snippet(markdown_to_text(body_markdown), is_match)
 
 
 def suggest(query: str, units: list[Unit], hits: list[RawHit]) -> str | None:
@@ -739,15 +721,12 @@ def run_search(
     prefixes = [
         a.term for u in plan.units if u.is_prefix for a in u.alts if a.kind == "prefix"
     ]
-    terms: dict[tuple[str, str], tuple[str, ...]] = {}
     hits = [
         SearchHit(
             slug=h.slug,
             title=h.title,
             lang=h.lang,
-            snippet=highlight(
-                h.body, h.lang, set(h.matched), vocabulary, prefixes, terms
-            ),
+            snippet=highlight(h.body, h.lang, set(h.matched), vocabulary, prefixes),
             score=round(h.score, 4),
         )
         for h in kept

@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 
-from .analysis import Token, tokenize
+from .analysis import tokenize
 
 _MARKDOWN = [
     (re.compile(r"^\s*(```|~~~).*$", re.M), " "),
@@ -37,7 +37,7 @@ def markdown_to_text(markdown: str) -> str:
 
 def make_snippet(
     text: str,
-    is_match: Callable[[Token], bool],
+    is_match: Callable[[str], bool],
     width: int = 200,
 ) -> str:
     """Cut the part of text with most matches; HTML-escape it and <mark> matches.
@@ -46,7 +46,9 @@ def make_snippet(
     "справку о несудимости" once each says more than "eGov" three times.
     """
     tokens = tokenize(text)
-    marked = [t for t in tokens if is_match(t)]
+    words = {t.word for t in tokens}  # each word asked once
+    matching = {word for word in words if is_match(word)}
+    marked = [t for t in tokens if t.word in matching]
     flat = text.replace("\n", " ")
     if not marked:
         start = 0

@@ -28,6 +28,7 @@ from pathlib import Path
 
 from .analysis import (
     analyze_tokens,
+    analyze_word,
     has_kazakh_letter,
     kazakh_variants,
     part_numbers,
@@ -37,6 +38,7 @@ from .analysis import (
 from .folding import is_cyrillic, is_latin, normalize_text
 from .kazakh import spelled
 from .language import language_scores
+from .stopwords import is_stop
 
 # where a clause ends inside a sentence: a spaced dash, a colon
 _CLAUSE_END = re.compile(r"\s[—–-]\s|:(?=\s)")
@@ -56,6 +58,7 @@ WEAK_MIN_LENGTH = 4
 # over log N, N the concepts); a word in more than TOLD_MAX_CONCEPTS counts
 # nothing. TOLD_MIN_WORDS distinct words with TOLD_MIN in all tell the
 # concept; the TOLD_TOP best are kept.
+WORD_TERMS_KEPT = 200_000
 TOLD_MAX_CONCEPTS = 50
 TOLD_MIN_WORDS = 2
 TOLD_MIN = 1.0
@@ -89,6 +92,11 @@ class Vocabulary:
     # a stem -> the concepts whose terms hold it (see TOLD_*)
     in_terms_of: dict[str, frozenset[str]] = field(default_factory=dict)
     fingerprint: str = ""
+    # a word of a text, and its language -> its term and the concepts the
+    # term names (see `terms_of_word`)
+    _word_terms: dict[tuple[str, str], tuple[str, ...]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     @classmethod
     def load(cls, folder: str | Path | None = None) -> Vocabulary:
@@ -231,6 +239,22 @@ class Vocabulary:
     def concepts_of(self, stem: str) -> set[str]:
         """Concepts named by a single-word term with this stem."""
         return self.single.get(stem, set())
+
+    def terms_of_word(self, word: str, lang: str) -> tuple[str, ...]:
+        """A lower-case word's term in a text in `lang` and its concepts.
+
+        For the snippets: the articles found share most of their words, from
+        one search to the next, so the answers are kept (up to WORD_TERMS_KEPT).
+        """
+        key = (word, lang)
+        found = self._word_terms.get(key)
+        if found is None:
+            term = analyze_word(word, lang) if not is_stop(word) else ""
+            found = (term, *self.concepts_of(term)) if term else ()
+            if len(self._word_terms) >= WORD_TERMS_KEPT:
+                self._word_terms.clear()
+            self._word_terms[key] = found
+        return found
 
     def topics_of(self, stem: str) -> set[str]:
         """Weak concept tokens of a word that names few concepts (see WEAK_*)."""
