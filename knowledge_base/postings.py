@@ -7,10 +7,10 @@ Any other matcher (short lists are stored inline, other codecs) goes through
 the ordinary `all_ids()`.
 
 A segment's postings never change once written (new articles go to new
-segments, merges write new ones), so the numbers read are kept by segment,
-field and term, up to CACHED_POSTINGS of them: the common words of one query
-are the common words of the next. Deletions are a segment's own list that
-grows, so they are filtered out at every reading.
+segments, merges write new ones), so the numbers read are kept by index
+folder, segment, field and term, up to CACHED_POSTINGS of them: the common
+words of one query are the common words of the next. Deletions are a
+segment's own list that grows, so they are filtered out at every reading.
 """
 
 from __future__ import annotations
@@ -35,13 +35,13 @@ class _PostingCache:
 
     def __init__(self, capacity: int) -> None:
         self.capacity = capacity
-        self._lists: OrderedDict[tuple[str, str, str], NDArray[np.int64]] = (
+        self._lists: OrderedDict[tuple[str, str, str, str], NDArray[np.int64]] = (
             OrderedDict()
         )
         self._size = 0
         self._lock = threading.Lock()
 
-    def get(self, key: tuple[str, str, str]) -> NDArray[np.int64] | None:
+    def get(self, key: tuple[str, str, str, str]) -> NDArray[np.int64] | None:
         with self._lock:
             ids = self._lists.get(key)
             if ids is not None:
@@ -53,7 +53,7 @@ class _PostingCache:
             self._lists.clear()
             self._size = 0
 
-    def put(self, key: tuple[str, str, str], ids: NDArray[np.int64]) -> None:
+    def put(self, key: tuple[str, str, str, str], ids: NDArray[np.int64]) -> None:
         if len(ids) > self.capacity:
             return
         ids.flags.writeable = False  # shared between searches
@@ -95,7 +95,11 @@ def _leaf_ids(matcher: W3LeafMatcher) -> list[int]:
 
 def _segment_ids(leaf: IndexReader, fieldname: str, text: str) -> NDArray[np.int64]:
     """The document numbers of a segment with the term, deleted ones included."""
-    key = (leaf.segment().segment_id(), fieldname, text)
+    # Whoosh draws segment ids from the global random generator, which a
+    # program may seed: the folder keeps two indexes' segments apart
+    storage = leaf.storage()
+    where = str(getattr(storage, "folder", id(storage)))
+    key = (where, leaf.segment().segment_id(), fieldname, text)
     ids = _CACHE.get(key)
     if ids is None:
         matcher = leaf.postings(fieldname, text)

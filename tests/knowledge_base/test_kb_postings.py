@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import numpy as np
@@ -57,16 +58,34 @@ def test_a_deletion_is_seen_in_a_list_read_before(tmp_path: Path) -> None:
     assert _keys(ix, "phone") == ["a", "c"]
 
 
+def test_indexes_whose_segments_share_an_id_keep_their_own_lists(
+    tmp_path: Path,
+) -> None:
+    random.seed(5)  # Whoosh names segments with the global generator
+    first = _index(tmp_path / "first")
+    _add(first, {"a": "lost phone"})
+    random.seed(5)
+    second = _index(tmp_path / "second")
+    _add(second, {"x": "old phone", "y": "new phone"})
+    assert _segment_ids(first) == _segment_ids(second)
+    assert _keys(first, "phone") == ["a"]
+    assert _keys(second, "phone") == ["x", "y"]
+
+
+def _segment_ids(ix: index.Index) -> list[str]:
+    return [segment.segment_id() for segment in ix._segments()]
+
+
 def test_the_cache_keeps_the_most_recent_lists_within_its_size() -> None:
     cache = _PostingCache(capacity=10)
     first, second = np.arange(6), np.arange(4)
-    cache.put(("s", "body", "one"), first)
-    cache.put(("s", "body", "two"), second)
-    assert cache.get(("s", "body", "one")) is first  # now the most recent
-    cache.put(("s", "body", "three"), np.arange(3))
-    assert cache.get(("s", "body", "two")) is None  # the least recent went
-    assert cache.get(("s", "body", "one")) is first
-    cache.put(("s", "body", "huge"), np.arange(11))  # larger than the cache
-    assert cache.get(("s", "body", "huge")) is None
-    assert cache.get(("s", "body", "three")) is not None
+    cache.put(("ix", "s", "body", "one"), first)
+    cache.put(("ix", "s", "body", "two"), second)
+    assert cache.get(("ix", "s", "body", "one")) is first  # now the most recent
+    cache.put(("ix", "s", "body", "three"), np.arange(3))
+    assert cache.get(("ix", "s", "body", "two")) is None  # the least recent went
+    assert cache.get(("ix", "s", "body", "one")) is first
+    cache.put(("ix", "s", "body", "huge"), np.arange(11))  # larger than the cache
+    assert cache.get(("ix", "s", "body", "huge")) is None
+    assert cache.get(("ix", "s", "body", "three")) is not None
     assert not first.flags.writeable  # shared: nobody may change it
