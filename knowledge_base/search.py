@@ -571,7 +571,7 @@ def highlight(
     """A snippet of the body with the matched words marked."""
 
     def is_match(word: str) -> bool:
-        if any(t in matched for t in vocabulary.terms_of_word(word, doc_lang)):
+        if not matched.isdisjoint(vocabulary.terms_of_word(word, doc_lang)):
             return True
         if prefixes:
             folded = fold_cyrillic(word) if is_cyrillic(word) else word
