@@ -954,6 +954,16 @@ OFF_TOPIC: list[OffTopic] = [
     ("Погода в Алматы на выходные", "ru", "отключение воды"),
     ("Сын играет в футбол в секции после школы", "ru", "покупки в играх"),
     ("Рецепт салата для большой семьи", "ru", "многодетная семья"),
+    # a bare Kazakh word the stemmer cuts to a common verb names that verb's
+    # every use: жазылым (a subscription) to жазыл- (sign up), тіркеме (an
+    # attachment) to тірке- (register), істемейді (does not work) to істе- (do)
+    ("дәрігерге қалай жазылуға болады", "kk", "платная подписка"),
+    ("баланы тұрғылықты жерге тіркеу", "kk", "подозрительное письмо"),
+    ("ұлым зауытта істейді", "kk", "не работает"),
+    ("how to fill in a benefit application", "en", "поступление в вуз"),
+    ("ХҚКО-да кезекте ұзақ күту", "kk", "уход за пожилыми"),  # күтім, күту
+    ("I need help right now", "en", "законное право"),
+    ("where to see my attachment to a polyclinic", "en", "подозрительное письмо"),
 ]
 
 NO_CONCEPT: list[tuple[str, str]] = [
