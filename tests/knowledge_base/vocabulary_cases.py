@@ -964,6 +964,7 @@ OFF_TOPIC: list[OffTopic] = [
     ("ХҚКО-да кезекте ұзақ күту", "kk", "уход за пожилыми"),  # күтім, күту
     ("I need help right now", "en", "законное право"),
     ("where to see my attachment to a polyclinic", "en", "подозрительное письмо"),
+    ("Kaspi қосымшасын жүктеп алу", "kk", "нет интернета"),  # жүктелмейді
 ]
 
 NO_CONCEPT: list[tuple[str, str]] = [
