@@ -44,6 +44,8 @@ from .stopwords import is_stop
 _CLAUSE_END = re.compile(r"\s[—–-]\s|:(?=\s)")
 
 VOCABULARY_DIR = Path(__file__).parent / "vocabulary"
+# the words of texts whose terms and concepts are kept for the snippets
+WORD_TERMS_KEPT = 200_000
 CONCEPT_PREFIX = "§"
 WEAK_PREFIX = "¤"
 # A word of any term (also inside a phrase) that occurs in at most this many
@@ -58,7 +60,6 @@ WEAK_MIN_LENGTH = 4
 # over log N, N the concepts); a word in more than TOLD_MAX_CONCEPTS counts
 # nothing. TOLD_MIN_WORDS distinct words with TOLD_MIN in all tell the
 # concept; the TOLD_TOP best are kept.
-WORD_TERMS_KEPT = 200_000
 TOLD_MAX_CONCEPTS = 50
 TOLD_MIN_WORDS = 2
 TOLD_MIN = 1.0
