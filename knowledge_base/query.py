@@ -46,7 +46,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pymorphy3  # type: ignore[import-untyped]
-from whoosh.reading import IndexReader, TermNotFound
+from whoosh.reading import IndexReader
 
 from .analysis import (
     Token,
@@ -69,7 +69,7 @@ from .folding import (
     latin_to_russian,
 )
 from .language import LANGUAGES, guess_language, language_scores
-from .postings import terms_near, terms_with_prefix
+from .postings import posting_ids, terms_near, terms_with_prefix
 from .stopwords import ANAPHORA, FRAME_WORDS, SETTING_WORDS, is_stop
 from .vocabulary import CONCEPT_PREFIX, Vocabulary
 
@@ -156,16 +156,13 @@ class Lexicon:
             self._df[key] = value
         return value
 
-    def holds(self, fieldname: str, term: str) -> bool:
-        """Does an article in the index now hold the term in the field?
+    def live_count(self, fieldname: str, term: str) -> int:
+        """How many articles in the index now hold the term in the field.
 
         Unlike `df`, which counts a removed article until its segment is
         merged away.
         """
-        try:
-            return bool(self.reader.postings(fieldname, term).is_active())
-        except TermNotFound:
-            return False
+        return len(posting_ids(self.reader, fieldname, term))
 
     def df_any(self, term: str, fields: Iterable[str] = TEXT_FIELDS) -> int:
         """The largest document frequency of the term over the fields."""

@@ -77,8 +77,12 @@ STARTER_PHRASE_NEEDS = 1.0
 # Once the centre has articles of its own, they answer its questions and a
 # starter article with middling evidence is more often a chance match than the
 # answer: it needs STARTER_NEEDS_BESIDE_OWN times as much (2.2). A centre with
-# the starter articles alone keeps STARTER_NEEDS: they are all it has.
+# the starter articles alone keeps STARTER_NEEDS: they are all it has. In
+# between, the bar rises with the centre's own articles, reaching the full one
+# at OWN_ARTICLES_FULL, as many as the starter base has answers: a centre's
+# first article of its own does not cover what the starter articles answered.
 STARTER_NEEDS_BESIDE_OWN = 2.0
+OWN_ARTICLES_FULL = 50
 PHRASE_WORDS = 3
 # ... is about something the knowledge base does not hold when fewer than this
 # share of them occur in it: the story's words then match by chance
@@ -177,6 +181,7 @@ class RawHit:
     group: str | None = None  # translation group: one answer in its languages
     starter: bool = False  # an unedited starter article
     beside_own: bool = False  # ... in an index with articles of the centre's own
+    own_coverage: float = 0.0  # ... their number over OWN_ARTICLES_FULL, at most 1
     phrase: bool = False  # PHRASE_WORDS query words name one of its concepts
     told: bool = False  # it holds a concept the query tells in other words
     # matches a word of a story message's question: a question of its own
@@ -523,9 +528,11 @@ def _needed(hit: RawHit, evidence: float) -> float:
     """The evidence a hit needs: an unedited starter article needs more (see above)."""
     if not hit.starter:
         return evidence
-    if hit.phrase or (hit.told and not hit.beside_own):
+    if hit.phrase:
         return evidence * STARTER_PHRASE_NEEDS
-    return evidence * (STARTER_NEEDS_BESIDE_OWN if hit.beside_own else STARTER_NEEDS)
+    # the bar of a centre with the starter articles alone, rising with its own
+    alone = STARTER_PHRASE_NEEDS if hit.told else STARTER_NEEDS
+    return evidence * (alone + (STARTER_NEEDS_BESIDE_OWN - alone) * hit.own_coverage)
 
 
 def _names_a_phrase(values: Values, matched: dict[str, set[str]]) -> bool:
@@ -783,7 +790,8 @@ def _ranked(
         if not (unit.frame or unit.setting)
         for alt in unit.alts
     ]
-    beside_own = lexicon.holds("origin", "own")  # the centre wrote articles
+    own = lexicon.live_count("origin", "own")  # the centre's own articles
+    own_coverage = min(1.0, own / OWN_ARTICLES_FULL)
     for doc in candidates(searcher, plan, lexicon, budget):
         stored = reader.stored_fields(doc)
         matched = _matched_terms(stored, plan)
@@ -811,7 +819,8 @@ def _ranked(
                 body_weight=body_weight,
                 group=stored.get("group"),
                 starter=bool(stored.get("starter")) and not as_own,
-                beside_own=beside_own,
+                beside_own=own > 0,
+                own_coverage=own_coverage,
                 phrase=phrase,
                 told=not plan.told.isdisjoint(matched),
                 speaks_to_question=any(matched.get(term) for term in question),

@@ -885,31 +885,57 @@ def test_an_unedited_starter_article_needs_more_evidence_to_answer(
         assert slugs(index, "статус заявки на пособие", "ru")[0] == target
 
 
-def test_a_starter_article_needs_more_once_the_centre_has_its_own(
+def _centre_articles(count: int) -> list[ArticleDoc]:
+    """Articles of the centre's own, on something no query here asks about."""
+    return [
+        ArticleDoc(f"ru-kursy-{n}", "ru", f"Курсы вязания, группа {n}", "По средам.")
+        for n in range(count)
+    ]
+
+
+def test_a_starter_article_needs_more_as_the_centre_writes_its_own(
     tmp_path: Path,
 ) -> None:
     from knowledge_base import STARTER_DIR, load_articles
+    from knowledge_base.search import OWN_ARTICLES_FULL
 
     shipped = load_articles(STARTER_DIR)[0]
     target = "ru-egov-posobie-i-status-zayavki"
     # words of the article's body, none of its title: evidence about 2.5
     query = "прочитайте приложите заполните подпишите одноразовым сканы"
+    centre = _centre_articles(OWN_ARTICLES_FULL)
     with index_of(tmp_path, shipped) as index:
         # the starter articles are all a new centre has
         assert slugs(index, query, "ru")[:1] == [target]
-        index.index_article(
-            ArticleDoc("ru-kursy", "ru", "Курсы вязания в центре", "По средам.")
-        )
-        # beside an article of the centre's own, that is too little
+        # its first article of its own covers little of what they answer
+        index.index_article(centre[0])
+        assert slugs(index, query, "ru")[:1] == [target]
+        # with as many articles of its own as the starter base has answers,
+        # the centre answers its questions, and that is too little
+        index.index_articles(centre[1:])
         assert slugs(index, query, "ru") == []
         assert slugs(index, "статус заявки на пособие", "ru")[0] == target
-    # once the centre's only article is removed, the starter ones are all it
-    # has again, even while the removed article's segment is kept
-    kursy = ArticleDoc("ru-kursy", "ru", "Курсы вязания в центре", "По средам.")
-    with index_of(tmp_path / "again", [*shipped, kursy]) as index:
+    # once the centre's articles are removed, the starter ones are all it has
+    # again (merged: until then the words' document frequencies still count
+    # the removed articles, and the body words here count a little less)
+    with index_of(tmp_path / "again", [*shipped, *centre]) as index:
         assert slugs(index, query, "ru") == []
-        index.remove_article("ru-kursy")
+        for doc in centre:
+            index.remove_article(doc.slug)
+        index.optimize()
         assert slugs(index, query, "ru")[:1] == [target]
+
+
+def test_the_centre_s_own_articles_are_counted_live(tmp_path: Path) -> None:
+    from knowledge_base.query import Lexicon
+
+    centre = _centre_articles(3)
+    with index_of(tmp_path, centre) as index:
+        index.remove_article(centre[0].slug)  # its segment is kept
+        with index._searcher() as searcher:
+            lexicon = Lexicon(searcher.reader())
+            assert lexicon.df("origin", "own") == 3
+            assert lexicon.live_count("origin", "own") == 2
 
 
 _RU_FILLER = " Подробности расскажет волонтёр в чате, если что-то непонятно." * 3
@@ -1111,16 +1137,15 @@ def test_a_concept_told_in_other_words_answers_from_the_starter_articles(
     # chance match of a couple of words, so the starter article is answered
     # on the evidence the centre's own would need.
     from knowledge_base import STARTER_DIR, load_articles
+    from knowledge_base.search import OWN_ARTICLES_FULL
 
     shipped = load_articles(STARTER_DIR)[0]
     question = "на работу требуют бумагу что я не был судим"
     with SearchIndex(tmp_path / "ix") as index:  # the field vocabulary
         index.rebuild(shipped)
         assert slugs(index, question, "ru")[:1] == ["ru-egov-spravka-o-nesudimosti"]
-        # beside articles of the centre's own, a starter article needs more
-        index.index_article(
-            ArticleDoc("ru-nasha-ochered", "ru", "Очередь в ЦОН", "Талон в ЦОН.")
-        )
+        # beside many articles of the centre's own, a starter article needs more
+        index.index_articles(_centre_articles(OWN_ARTICLES_FULL))
         assert slugs(index, question, "ru") == []
 
 
