@@ -156,13 +156,18 @@ class Lexicon:
             self._df[key] = value
         return value
 
-    def live_count(self, fieldname: str, term: str) -> int:
-        """How many articles in the index now hold the term in the field.
+    def live_count(self, fieldname: str, term: str, at_most: int) -> int:
+        """How many articles in the index now hold the term in the field, up
+        to `at_most`.
 
         Unlike `df`, which counts a removed article until its segment is
-        merged away.
+        merged away. The posting list is read only when the removed articles
+        could bring the count under `at_most`.
         """
-        return len(posting_ids(self.reader, fieldname, term))
+        removed = self.reader.doc_count_all() - self.reader.doc_count()
+        if self.df(fieldname, term) - removed >= at_most:
+            return at_most
+        return min(at_most, len(posting_ids(self.reader, fieldname, term)))
 
     def df_any(self, term: str, fields: Iterable[str] = TEXT_FIELDS) -> int:
         """The largest document frequency of the term over the fields."""

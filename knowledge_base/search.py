@@ -790,7 +790,8 @@ def _ranked(
         if not (unit.frame or unit.setting)
         for alt in unit.alts
     ]
-    own = lexicon.live_count("origin", "own")  # the centre's own articles
+    # the centre's own articles, as many as count
+    own = lexicon.live_count("origin", "own", OWN_ARTICLES_FULL)
     own_coverage = min(1.0, own / OWN_ARTICLES_FULL)
     for doc in candidates(searcher, plan, lexicon, budget):
         stored = reader.stored_fields(doc)

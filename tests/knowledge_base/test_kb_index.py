@@ -935,7 +935,8 @@ def test_the_centre_s_own_articles_are_counted_live(tmp_path: Path) -> None:
         with index._searcher() as searcher:
             lexicon = Lexicon(searcher.reader())
             assert lexicon.df("origin", "own") == 3
-            assert lexicon.live_count("origin", "own") == 2
+            assert lexicon.live_count("origin", "own", 10) == 2
+            assert lexicon.live_count("origin", "own", 1) == 1
 
 
 _RU_FILLER = " Подробности расскажет волонтёр в чате, если что-то непонятно." * 3
