@@ -180,8 +180,9 @@ class RawHit:
     body_weight: float = BODY_ONLY  # of a word found only in the body
     group: str | None = None  # translation group: one answer in its languages
     starter: bool = False  # an unedited starter article
-    beside_own: bool = False  # ... in an index with articles of the centre's own
-    own_coverage: float = 0.0  # ... their number over OWN_ARTICLES_FULL, at most 1
+    # ... beside articles of the centre's own: their number over
+    # OWN_ARTICLES_FULL, at most 1 (see `_needed`)
+    own_coverage: float = 0.0
     phrase: bool = False  # PHRASE_WORDS query words name one of its concepts
     told: bool = False  # it holds a concept the query tells in other words
     # matches a word of a story message's question: a question of its own
@@ -790,9 +791,8 @@ def _ranked(
         if not (unit.frame or unit.setting)
         for alt in unit.alts
     ]
-    # the centre's own articles, as many as count
     own = lexicon.live_count("origin", "own", OWN_ARTICLES_FULL)
-    own_coverage = min(1.0, own / OWN_ARTICLES_FULL)
+    own_coverage = own / OWN_ARTICLES_FULL  # the centre's own articles
     for doc in candidates(searcher, plan, lexicon, budget):
         stored = reader.stored_fields(doc)
         matched = _matched_terms(stored, plan)
@@ -820,7 +820,6 @@ def _ranked(
                 body_weight=body_weight,
                 group=stored.get("group"),
                 starter=bool(stored.get("starter")) and not as_own,
-                beside_own=own > 0,
                 own_coverage=own_coverage,
                 phrase=phrase,
                 told=not plan.told.isdisjoint(matched),
