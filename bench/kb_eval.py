@@ -7,7 +7,9 @@ a folder of queries alone, asked of the starter articles
 (bench/starter_queries).
 Loads the articles into a temporary index, runs the queries and
 prints recall@3 and MRR per query kind and overall, and the share of
-no-answer queries (relevant: []) answered with no result. With --distractors
+no-answer queries (relevant: []) answered with no result; where the set marks
+them with a scope, also for the off-topic ones (a recipe, a poem) and those
+in the helpdesk's field that no article of the set answers. With --distractors
 (the default when knowledge_base/starter exists) it runs again with the starter
 articles added to the index, to show the figures hold among more articles on
 the same topics.
@@ -34,6 +36,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from knowledge_base import STARTER_DIR, SearchIndex, load_articles  # noqa: E402
+
+# a no-answer query's scope, where the set marks it (see evaluate)
+SCOPES = ("off-topic", "in-field")
 
 
 def eval_files(eval_dir: Path) -> tuple[Path, Path] | None:
@@ -90,6 +95,9 @@ def evaluate(
     dev_order: dict[str, list[float]] = defaultdict(list)
     empty_answers: list[bool] = []
     empty_of_own: list[bool] = []  # no article of the set's own in the answer
+    # per scope of a no-answer query, where the set says it: off-topic (a
+    # recipe, a poem) or in-field (a public service no article covers)
+    empty_by_scope: dict[str, list[bool]] = defaultdict(list)
     timings: list[float] = []
     with tempfile.TemporaryDirectory() as tmp:
         index = SearchIndex(Path(tmp) / "index")
@@ -103,6 +111,8 @@ def evaluate(
             if not relevant:
                 empty_answers.append(not slugs)
                 empty_of_own.append(not any(s in dev_slugs for s in slugs))
+                if "scope" in q:
+                    empty_by_scope[q["scope"]].append(not slugs)
                 if slugs and show_misses:
                     print(f"  NOT EMPTY [{q['kind']}] {q['q'][:70]!r} -> {slugs[:3]}")
                 continue
@@ -141,6 +151,9 @@ def evaluate(
         "empty": sum(empty_answers) / max(len(empty_answers), 1),
         "dev_order": sum(empty_of_own) / max(len(empty_of_own), 1),
     }
+    for scope, empties in sorted(empty_by_scope.items()):
+        table["no-answer"][f"{scope} n"] = len(empties)
+        table["no-answer"][f"{scope} empty"] = sum(empties) / len(empties)
     timings.sort()
     table["_timing"] = {"n": len(docs), "p50_ms": 1000 * timings[len(timings) // 2]}
     return table
@@ -171,6 +184,11 @@ def print_table(
     # struck out: a distractor may answer what the set's articles do not
     tail = f" {na['dev_order']:.2f} |" if with_dev_order else ""
     print(f"| no-answer: empty result | {int(na['n'])} | {na['empty']:.2f} | |{tail}")
+    for scope in SCOPES:
+        if f"{scope} n" in na:
+            n, empty = int(na[f"{scope} n"]), na[f"{scope} empty"]
+            cells = f"| of which {scope} | {n} | {empty:.2f} | |"
+            print(cells + (" |" if with_dev_order else ""))
     print(f"\nmedian query time {table['_timing']['p50_ms']:.1f} ms")
 
 
