@@ -578,15 +578,20 @@ def highlight(
 ) -> str:
     """A snippet of the body with the matched words marked."""
 
-    def is_match(word: str) -> bool:
-        if not matched.isdisjoint(vocabulary.terms_of_word(word, doc_lang)):
-            return True
+    def match_key(word: str) -> str | None:
+        """The matched term a word stands for: its stem, or else a concept."""
+        terms = vocabulary.terms_of_word(word, doc_lang)
+        if terms and terms[0] in matched:
+            return terms[0]
+        concepts = matched.intersection(terms[1:])
+        if concepts:
+            return min(concepts)
         if prefixes:
             folded = fold_cyrillic(word) if is_cyrillic(word) else word
-            return any(folded.startswith(p) for p in prefixes)
-        return False
+            return next((p for p in prefixes if folded.startswith(p)), None)
+        return None
 
-    return make_snippet(markdown_to_text(body_markdown), is_match)
+    return make_snippet(markdown_to_text(body_markdown), match_key)
 
 
 def suggest(query: str, units: list[Unit], hits: list[RawHit]) -> str | None:

@@ -37,18 +37,24 @@ def markdown_to_text(markdown: str) -> str:
 
 def make_snippet(
     text: str,
-    is_match: Callable[[str], bool],
+    match_key: Callable[[str], str | None],
     width: int = 200,
 ) -> str:
     """Cut the part of text with most matches; HTML-escape it and <mark> matches.
 
-    The window shows the most different matched words, then the most matches:
-    "справку о несудимости" once each says more than "eGov" three times.
+    `match_key` gives a word's matched term, or None for a word that does not
+    match. The window shows the most different matched terms, then the most
+    matches: "справку о несудимости" once each says more than "eGov" three
+    times, and "алудан", "алуына", "алуға" are one term (алу), said three
+    times.
     """
     tokens = tokenize(text)
-    words = {t.word for t in tokens}  # each word asked once
-    matching = {word for word in words if is_match(word)}
-    marked = [t for t in tokens if t.word in matching]
+    keys: dict[str, str] = {}
+    for word in {t.word for t in tokens}:  # each word asked once
+        key = match_key(word)
+        if key is not None:
+            keys[word] = key
+    marked = [t for t in tokens if t.word in keys]
     flat = text.replace("\n", " ")
     if not marked:
         start = 0
@@ -59,16 +65,17 @@ def make_snippet(
         j = 0
         for i, first in enumerate(marked):
             while j < len(marked) and marked[j].end - first.start <= width:
-                inside[marked[j].word] += 1
+                inside[keys[marked[j].word]] += 1
                 j += 1
             if j <= i:  # a single word longer than the window
                 j = i + 1
                 continue
             if (len(inside), j - i) > best:
                 best, start = (len(inside), j - i), first.start
-            inside[first.word] -= 1
-            if not inside[first.word]:
-                del inside[first.word]
+            key = keys[first.word]
+            inside[key] -= 1
+            if not inside[key]:
+                del inside[key]
         # open a little before the first match, at a word or sentence start
         lead = max(0, start - width // 5)
         cut = max(flat.rfind(". ", lead, start), flat.rfind("\n", lead, start))

@@ -127,6 +127,20 @@ def test_snippet_shows_the_passage_with_most_different_query_words(
     assert "<mark>Справка</mark> о <mark>несудимости</mark>" in hit.snippet
 
 
+def test_snippet_counts_the_forms_of_one_word_once(tmp_path: Path) -> None:
+    """Kazakh inflects a word many ways: three forms of "алу" are one term."""
+    filler = " Толығырақ көмек бөлімінде жазылған." * 8
+    body = (
+        f"Анықтаманы алудан бұрын несиені алуына кедергі қойып, куәлікті алуға "
+        f"болады.{filler} Жоғалған телефонды картадан тауып, құлыптаңыз.{filler}"
+    )
+    doc = ArticleDoc("kk-telefon", "kk", "Телефон жоғалса", body)
+    with index_of(tmp_path, [doc]) as ix:
+        hit = ix.search("телефонымды жоғалтып алдым", lang="kk").hits[0]
+    assert "<mark>Жоғалған</mark> <mark>телефонды</mark>" in hit.snippet
+    assert "алудан" not in hit.snippet
+
+
 def test_typo_is_found_and_suggested(index: SearchIndex) -> None:
     result = index.search("востанновить доступ к egov", lang="ru")
     assert result.hits and result.hits[0].slug == "ru-egov-parol"
