@@ -940,6 +940,26 @@ def test_a_starter_article_needs_more_as_the_centre_writes_its_own(
         assert slugs(index, query, "ru")[:1] == [target]
 
 
+def test_a_starter_article_holding_a_short_query_s_words_in_passing_is_no_answer(
+    tmp_path: Path,
+) -> None:
+    from knowledge_base import STARTER_DIR, load_articles
+
+    shipped = load_articles(STARTER_DIR)[0]
+    queue = "kk-balabaqshaga-kezekke-turu"  # mentions the ЭЦҚ and its password
+    query = "ЭЦК купиясозин умыттым"  # Russian keyboard: I forgot my EDS password
+    with index_of(tmp_path, shipped) as index:
+        found = slugs(index, query, "kk")
+        assert found[0] == "kk-egov-kiru-zhane-qupiyasozdi-qalpyna-keltiru"
+        assert queue not in found
+        # edited by the centre, it is its own: every word of a short query
+        # found in it is an answer, as in any article the centre wrote
+        edited = next(d for d in shipped if d.slug == queue)
+        note = "\n\nОрталықтың ескертпесі."
+        index.index_article(dataclasses.replace(edited, body=edited.body + note))
+        assert queue in slugs(index, query, "kk")
+
+
 def test_the_centre_s_own_articles_are_counted_live(tmp_path: Path) -> None:
     from knowledge_base.query import Lexicon
 
