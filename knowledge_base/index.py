@@ -4,9 +4,9 @@ Writes are serialised: one lock per index folder inside the process, and
 Whoosh's file lock across processes, which a writer waits for with backoff and
 jitter (up to `lock_timeout` seconds) instead of failing at once. Each write is
 one commit, visible to the next search. Searches never wait for writes: they
-take a searcher from a small pool and `refresh()` it, which costs a directory
-listing when nothing changed and opens only the new segments when something
-did.
+take a searcher from a small pool, which costs a directory listing when
+nothing changed; when something did, it is closed and a new one opened (see
+`_take_searcher`).
 
 The index keeps each article's fields as written, so it can rebuild itself:
 when the analysis version or the field vocabulary has changed since it was
@@ -342,19 +342,29 @@ class SearchIndex:
         self._write(work, clear=True)
 
     def _take_searcher(self) -> Searcher:
+        """A pooled searcher of the latest commit, or a new one.
+
+        Not Whoosh's `refresh()`: 2.7 files the segment readers it means to
+        reuse by generation and looks them up by segment id, so it reuses
+        none, closes one and leaves the others open; and when a commit
+        removes a file while it opens the new ones, it retries and closes
+        that one again (ReaderClosed). A searcher behind the index is closed
+        whole instead.
+        """
         with self._pool_lock:
             searcher = self._pool.pop() if self._pool else None
-        if searcher is not None:
-            try:
-                searcher = searcher.refresh()
-            except (FileNotFoundError, index.EmptyIndexError):
-                # Another commit removed the table of contents being read. A
-                # failed refresh may have closed the readers it was to reuse,
-                # so this searcher is spent: open a new one instead.
-                searcher = None
+        if searcher is not None and not self._is_current(searcher):
+            searcher.close()
+            searcher = None
         if searcher is None:
             searcher = _again_if_vanished(self._ix.searcher)
         return searcher
+
+    def _is_current(self, searcher: Searcher) -> bool:
+        try:
+            return bool(self._ix.latest_generation() == searcher.reader().generation())
+        except (OSError, index.EmptyIndexError):  # the folder is being replaced
+            return False
 
     @contextmanager
     def _searcher(self) -> Iterator[Searcher]:

@@ -98,10 +98,9 @@ def _segment_ids(leaf: IndexReader, fieldname: str, text: str) -> NDArray[np.int
     """The document numbers of a segment with the term, deleted ones included."""
     # Whoosh draws segment ids from the global random generator, which a
     # program may seed: the folder keeps two indexes' segments apart
-    storage = leaf.storage()
-    where = str(getattr(storage, "folder", id(storage)))
-    key = (where, leaf.segment().segment_id(), fieldname, text)
-    ids = _CACHE.get(key)
+    folder = _folder(leaf.storage())
+    key = (folder or "", leaf.segment().segment_id(), fieldname, text)
+    ids = _CACHE.get(key) if folder else None
     if ids is None:
         matcher = leaf.postings(fieldname, text)
         if isinstance(matcher, FilterMatcher):  # the segment's deletions
@@ -111,8 +110,22 @@ def _segment_ids(leaf: IndexReader, fieldname: str, text: str) -> NDArray[np.int
         else:
             found = list(matcher.all_ids())
         ids = np.array(found, dtype=np.int64)
-        _CACHE.put(key, ids)
+        if folder:
+            _CACHE.put(key, ids)
     return ids
+
+
+def _folder(storage: object) -> str | None:
+    """The folder of a segment's files; None for an index held in memory.
+
+    A small segment is one compound file, read through an overlay of it on
+    the folder's storage (`b`).
+    """
+    for candidate in (storage, getattr(storage, "b", None)):
+        folder = getattr(candidate, "folder", None)
+        if folder:
+            return str(folder)
+    return None
 
 
 def _without(ids: NDArray[np.int64], deleted: Iterable[int]) -> NDArray[np.int64]:

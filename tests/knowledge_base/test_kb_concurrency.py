@@ -129,31 +129,46 @@ def test_two_processes_and_this_one_write_the_same_index(tmp_path: Path) -> None
     index.close()
 
 
-def test_a_refresh_that_finds_its_table_gone_does_not_break_search(
+def test_a_commit_while_a_searcher_opens_does_not_break_search(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # Another commit may remove the table of contents a refresh is reading.
-    # Whoosh's failed refresh has then closed the readers it meant to reuse:
-    # the search must open a new searcher, not retry on the spent one.
+    # A commit may remove a segment file while a searcher opens the segments:
+    # Whoosh then opens them again. Its refresh() would close the readers it
+    # meant to reuse on each try, the second time a closed one (ReaderClosed).
     from whoosh.index import FileIndex
 
     index = SearchIndex(tmp_path / "ix", vocabulary=Vocabulary.from_lines([]))
     index.index_article(_article("a", 0, 1))
+    index.index_article(_article("b", 0, 1))
     assert index.search("ax0v1", lang="en").hits  # a searcher is now pooled
-    index.index_article(_article("a", 1, 1))  # the pooled one must refresh
-    real_reader = FileIndex.reader
+    index.index_article(_article("a", 1, 1))  # the pooled one is behind
+    real_reader = FileIndex._reader.__func__  # type: ignore[attr-defined]
     failed: list[bool] = []
 
-    def reader_whose_table_vanished(self, reuse=None):  # type: ignore[no-untyped-def]
-        if reuse is not None and not failed:
+    def reader_whose_file_vanished(cls, *args, **kwargs):  # type: ignore[no-untyped-def]
+        reader = real_reader(cls, *args, **kwargs)
+        if not failed:
             failed.append(True)
-            for leaf, _offset in reuse.leaf_readers():
-                leaf.close()  # as Whoosh's finally does for unused readers
-            raise FileNotFoundError("_articles_2.toc")
-        return real_reader(self, reuse=reuse)
+            raise FileNotFoundError("a segment file a commit removed")
+        return reader
 
-    monkeypatch.setattr(FileIndex, "reader", reader_whose_table_vanished)
+    monkeypatch.setattr(FileIndex, "_reader", classmethod(reader_whose_file_vanished))
     assert [h.slug for h in index.search("ax1v1", lang="en").hits] == ["a-1"]
-    assert [h.slug for h in index.search("ax0v1", lang="en").hits] == ["a-0"]
+    assert [h.slug for h in index.search("bx0v1", lang="en").hits] == ["b-0"]
     assert failed == [True]
+    index.close()
+
+
+def test_a_searcher_behind_the_index_is_closed(tmp_path: Path) -> None:
+    index = SearchIndex(tmp_path / "ix", vocabulary=Vocabulary.from_lines([]))
+    index.index_article(_article("a", 0, 1))
+    index.index_article(_article("b", 0, 1))
+    with index._searcher() as searcher:
+        readers = [leaf for leaf, _offset in searcher.reader().leaf_readers()]
+    assert len(readers) == 2
+    index.index_article(_article("c", 0, 1))
+    assert [h.slug for h in index.search("cx0v1", lang="en").hits] == ["c-0"]
+    # none of the old segment readers is left open (Whoosh's refresh left all
+    # but one of them to the garbage collector, with their files)
+    assert all(leaf.is_closed for leaf in readers)
     index.close()

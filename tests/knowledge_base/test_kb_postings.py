@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 from whoosh import fields, index
 
-from knowledge_base.postings import _PostingCache, posting_ids
+from knowledge_base.postings import _CACHE, _PostingCache, forget_postings, posting_ids
 
 
 def _index(path: Path) -> index.Index:
@@ -70,6 +70,20 @@ def test_indexes_whose_segments_share_an_id_keep_their_own_lists(
     assert _segment_ids(first) == _segment_ids(second)
     assert _keys(first, "phone") == ["a"]
     assert _keys(second, "phone") == ["x", "y"]
+
+
+def test_a_small_segment_s_list_is_kept_under_its_folder(tmp_path: Path) -> None:
+    # a small segment is one compound file, read through an overlay storage
+    ix = _index(tmp_path / "ix")
+    _add(ix, {"a": "lost phone", "b": "new phone"})
+    (segment,) = ix._segments()
+    assert segment.is_compound()
+    forget_postings()
+    assert _keys(ix, "phone") == ["a", "b"]
+    key = (str(tmp_path / "ix"), segment.segment_id(), "body", "phone")
+    kept = _CACHE.get(key)
+    assert kept is not None and list(kept) == [0, 1]
+    assert _keys(ix, "phone") == ["a", "b"]  # a new searcher reads it from there
 
 
 def _segment_ids(ix: index.Index) -> list[str]:
