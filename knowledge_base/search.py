@@ -32,6 +32,7 @@ article: 1 for the rarest words, near 0 for words in most articles.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -578,18 +579,23 @@ def _matched_terms(stored: dict, plan: QueryPlan) -> dict[str, set[str]]:
 def highlight(
     body_markdown: str,
     doc_lang: str,
-    matched: set[str],
+    matched: Mapping[str, float],
     vocabulary: Vocabulary,
     prefixes: list[str],
 ) -> str:
-    """A snippet of the body with the matched words marked."""
+    """A snippet of the body with the matched words marked.
+
+    `matched` holds the terms the article matched, each with its value for
+    the query: the snippet shows the passage with the most telling ones
+    ("несудимости" rather than "онлайн" and "получить").
+    """
 
     def match_key(word: str) -> str | None:
         """The matched term a word stands for: its stem, or else a concept."""
         terms = vocabulary.terms_of_word(word, doc_lang)
         if terms and terms[0] in matched:
             return terms[0]
-        concepts = matched.intersection(terms[1:])
+        concepts = matched.keys() & terms[1:]
         if concepts:
             return min(concepts)
         if prefixes:
@@ -597,7 +603,7 @@ def highlight(
             return next((p for p in prefixes if folded.startswith(p)), None)
         return None
 
-    return make_snippet(markdown_to_text(body_markdown), match_key)
+    return make_snippet(markdown_to_text(body_markdown), match_key, weights=matched)
 
 
 def suggest(query: str, units: list[Unit], hits: list[RawHit]) -> str | None:
@@ -740,18 +746,34 @@ def run_search(
     prefixes = [
         a.term for u in plan.units if u.is_prefix for a in u.alts if a.kind == "prefix"
     ]
+    telling = _term_values(plan, lexicon)
     hits = [
         SearchHit(
             slug=h.slug,
             title=h.title,
             lang=h.lang,
-            snippet=highlight(h.body, h.lang, set(h.matched), vocabulary, prefixes),
+            snippet=highlight(
+                h.body,
+                h.lang,
+                {term: telling.get(term, 0.0) for term in h.matched},
+                vocabulary,
+                prefixes,
+            ),
             score=round(h.score, 4),
         )
         for h in kept
     ]
     suggestion = suggest(query, plan.units, kept or raw[:3])
     return SearchResult(query, lang_used, hits, suggestion)
+
+
+def _term_values(plan: QueryPlan, lexicon: Lexicon) -> dict[str, float]:
+    """Each term of the query with the most it is worth in a body."""
+    values: dict[str, float] = {}
+    for alternatives in _unit_values(plan, lexicon):
+        for term, _in_head, in_body in alternatives:
+            values[term] = max(values.get(term, 0.0), in_body)
+    return values
 
 
 def _finds(searcher: Searcher, vocabulary: Vocabulary, query: str, lang: str) -> bool:

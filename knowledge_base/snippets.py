@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from .analysis import tokenize
 
@@ -22,6 +22,7 @@ _MARKDOWN = [
     (re.compile(r"(\*{1,3}|_{2,3}|`+|~~)"), ""),
     (re.compile(r"\\([\\`*_{}\[\]()#+\-.!])"), r"\1"),
 ]
+MIN_WEIGHT = 0.05  # of a matched term in every article: still a match
 _SPACES = re.compile(r"[ \t\r\f\v]+")
 _LINES = re.compile(r"\s*\n\s*")
 
@@ -39,14 +40,15 @@ def make_snippet(
     text: str,
     match_key: Callable[[str], str | None],
     width: int = 200,
+    weights: Mapping[str, float] | None = None,
 ) -> str:
     """Cut the part of text with most matches; HTML-escape it and <mark> matches.
 
     `match_key` gives a word's matched term, or None for a word that does not
-    match. The window shows the most different matched terms, then the most
-    matches: "справку о несудимости" once each says more than "eGov" three
-    times, and "алудан", "алуына", "алуға" are one term (алу), said three
-    times.
+    match. The window shows the different matched terms of most weight (each
+    1 unless `weights` says, at least MIN_WEIGHT), then the most matches:
+    "справку о несудимости" once each says more than "eGov" three times, and
+    "алудан", "алуына", "алуға" are one term (алу), said three times.
     """
     tokens = tokenize(text)
     keys: dict[str, str] = {}
@@ -55,12 +57,16 @@ def make_snippet(
         if key is not None:
             keys[word] = key
     marked = [t for t in tokens if t.word in keys]
+
+    def weight(key: str) -> float:
+        return max(weights.get(key, 1.0), MIN_WEIGHT) if weights else 1.0
+
     flat = text.replace("\n", " ")
     if not marked:
         start = 0
     else:
         # the window (by characters) with the most different marked words
-        best, start = (0, 0), marked[0].start
+        best, start = (0.0, 0), marked[0].start
         inside: Counter[str] = Counter()
         j = 0
         for i, first in enumerate(marked):
@@ -70,8 +76,9 @@ def make_snippet(
             if j <= i:  # a single word longer than the window
                 j = i + 1
                 continue
-            if (len(inside), j - i) > best:
-                best, start = (len(inside), j - i), first.start
+            score = (sum(weight(key) for key in inside), j - i)
+            if score > best:
+                best, start = score, first.start
             key = keys[first.word]
             inside[key] -= 1
             if not inside[key]:

@@ -141,6 +141,24 @@ def test_snippet_counts_the_forms_of_one_word_once(tmp_path: Path) -> None:
     assert "алудан" not in hit.snippet
 
 
+def test_snippet_prefers_the_telling_words_to_the_common_ones(tmp_path: Path) -> None:
+    filler = " Подробности в разделе помощи." * 8
+    others = [
+        ArticleDoc(f"ru-{n}", "ru", f"Услуга {n}", f"Получить её можно онлайн. {n}.")
+        for n in ("pensiya", "posobie", "adres", "ecp", "vrach")
+    ]
+    body = (
+        f"Получить услугу можно онлайн, получить ответ онлайн.{filler} "
+        f"Сведения о несудимости нужны для работы.{filler}"
+    )
+    doc = ArticleDoc("ru-spravka", "ru", "Справка о несудимости", body)
+    with index_of(tmp_path, [doc, *others]) as ix:
+        hit = ix.search("получить справку о несудимости онлайн", lang="ru").hits[0]
+    # "получить" and "онлайн" are in every article, "несудимости" in one
+    assert hit.slug == "ru-spravka"
+    assert "<mark>несудимости</mark>" in hit.snippet
+
+
 def test_typo_is_found_and_suggested(index: SearchIndex) -> None:
     result = index.search("востанновить доступ к egov", lang="ru")
     assert result.hits and result.hits[0].slug == "ru-egov-parol"
