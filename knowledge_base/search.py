@@ -111,11 +111,9 @@ VALUE_FLOOR = 0.05  # pairs worth less than this are not read in step 1
 # Words matched in the body by one term (the concept of "продать квартиру")
 # count as one matched word: the article mentions it once.
 SHORT_QUERY = 3
-# ... but an unedited starter article needs SHORT_MIN of evidence even so
-# (times its bar, see STARTER_NEEDS): the starter articles are long and hold
-# "ЭЦҚ", "құпиясөз" and "ұмыттым" in passing, as the one on the kindergarten
-# queue does
-SHORT_MIN = 0.5
+# ... but an unedited starter article must hold one of them in its title or
+# tags: the starter articles are long, and the one on the kindergarten queue
+# holds "ЭЦҚ", "құпиясөз" and "ұмыттым" in passing
 MIN_UNITS = 2
 # ... or one well matched word with at least WIDE_UNITS words, half of the
 # query's, matched at all: in "пришла смс, что выиграла машину, надо оплатить
@@ -494,7 +492,7 @@ def accept(hit: RawHit, plan: QueryPlan, prefix: bool) -> bool:
         plan.n_words <= SHORT_QUERY
         and hit.units_any == plan.n_words
         and not _title_frames_only(hit, plan)
-        and (not hit.starter or hit.evidence >= _needed(hit, SHORT_MIN))
+        and (not hit.starter or _named_in_head(hit, plan))
     ):
         return True  # every word of a short query: "ЭЦП", "пароль egov"
     if hit.units_matched < min(MIN_UNITS, plan.n_words) and not (
@@ -514,6 +512,15 @@ def accept(hit: RawHit, plan: QueryPlan, prefix: bool) -> bool:
     if plan.needs and not hit.need_in_head:
         needed *= SUBJECT_IN_BODY
     return hit.evidence >= needed
+
+
+def _named_in_head(hit: RawHit, plan: QueryPlan) -> bool:
+    """Does the hit's title or tags hold a word of the query?"""
+    return any(
+        "head" in hit.matched.get(alt.term, ())
+        for unit in plan.units
+        for alt in unit.alts
+    )
 
 
 def _title_frames_only(hit: RawHit, plan: QueryPlan) -> bool:
