@@ -111,9 +111,11 @@ VALUE_FLOOR = 0.05  # pairs worth less than this are not read in step 1
 # Words matched in the body by one term (the concept of "продать квартиру")
 # count as one matched word: the article mentions it once.
 SHORT_QUERY = 3
-# ... but an unedited starter article must hold one of them in its title or
-# tags: the starter articles are long, and the one on the kindergarten queue
-# holds "ЭЦҚ", "құпиясөз" and "ұмыттым" in passing
+# ... but an unedited starter article must hold one of several such words in
+# its title or tags: the starter articles are long, and the one on the
+# kindergarten queue holds "ЭЦҚ", "құпиясөз" and "ұмыттым" in passing. A word
+# looked up alone ("ЭЦП") lists every article that uses it, the articles about
+# it first.
 MIN_UNITS = 2
 # ... or one well matched word with at least WIDE_UNITS words, half of the
 # query's, matched at all: in "пришла смс, что выиграла машину, надо оплатить
@@ -492,7 +494,7 @@ def accept(hit: RawHit, plan: QueryPlan, prefix: bool) -> bool:
         plan.n_words <= SHORT_QUERY
         and hit.units_any == plan.n_words
         and not _title_frames_only(hit, plan)
-        and (not hit.starter or _named_in_head(hit, plan))
+        and (not hit.starter or plan.n_words == 1 or _named_in_head(hit, plan))
     ):
         return True  # every word of a short query: "ЭЦП", "пароль egov"
     if hit.units_matched < min(MIN_UNITS, plan.n_words) and not (
