@@ -99,8 +99,8 @@ def _segment_ids(leaf: IndexReader, fieldname: str, text: str) -> NDArray[np.int
     # Whoosh draws segment ids from the global random generator, which a
     # program may seed: the folder keeps two indexes' segments apart
     folder = _folder(leaf.storage())
-    key = (folder or "", leaf.segment().segment_id(), fieldname, text)
-    ids = _CACHE.get(key) if folder else None
+    key = (folder, leaf.segment().segment_id(), fieldname, text) if folder else None
+    ids = _CACHE.get(key) if key else None
     if ids is None:
         matcher = leaf.postings(fieldname, text)
         if isinstance(matcher, FilterMatcher):  # the segment's deletions
@@ -110,7 +110,7 @@ def _segment_ids(leaf: IndexReader, fieldname: str, text: str) -> NDArray[np.int
         else:
             found = list(matcher.all_ids())
         ids = np.array(found, dtype=np.int64)
-        if folder:
+        if key:
             _CACHE.put(key, ids)
     return ids
 

@@ -494,7 +494,7 @@ def accept(hit: RawHit, plan: QueryPlan, prefix: bool) -> bool:
         plan.n_words <= SHORT_QUERY
         and hit.units_any == plan.n_words
         and not _title_frames_only(hit, plan)
-        and (not hit.starter or plan.n_words == 1 or _named_in_head(hit, plan))
+        and (not hit.starter or plan.n_words == 1 or any(_in_head(hit, plan)))
     ):
         return True  # every word of a short query: "ЭЦП", "пароль egov"
     if hit.units_matched < min(MIN_UNITS, plan.n_words) and not (
@@ -516,13 +516,12 @@ def accept(hit: RawHit, plan: QueryPlan, prefix: bool) -> bool:
     return hit.evidence >= needed
 
 
-def _named_in_head(hit: RawHit, plan: QueryPlan) -> bool:
-    """Does the hit's title or tags hold a word of the query?"""
-    return any(
-        "head" in hit.matched.get(alt.term, ())
+def _in_head(hit: RawHit, plan: QueryPlan) -> list[bool]:
+    """For each query word, does the hit's title or tags hold it?"""
+    return [
+        any("head" in hit.matched.get(a.term, ()) for a in unit.alts)
         for unit in plan.units
-        for alt in unit.alts
-    )
+    ]
 
 
 def _title_frames_only(hit: RawHit, plan: QueryPlan) -> bool:
@@ -532,10 +531,7 @@ def _title_frames_only(hit: RawHit, plan: QueryPlan) -> bool:
     имущество онлайн" that mentions the ИИН in its body: a title that shares
     only the frame of the request (онлайн, узнать) names another subject.
     """
-    in_head = [
-        any("head" in hit.matched.get(a.term, ()) for a in unit.alts)
-        for unit in plan.units
-    ]
+    in_head = _in_head(hit, plan)
     return any(in_head) and all(
         unit.frame for unit, found in zip(plan.units, in_head, strict=True) if found
     )
