@@ -894,6 +894,21 @@ PAIRS: list[Pair] = [
         "ru",
         "пособие по потере работы",
     ),
+    # the freezing phone and the delivered order keep their phrases
+    (
+        "приложение банка зависает",
+        "ru",
+        "телефоным қатып қалды",
+        "kk",
+        "медленно работает",
+    ),
+    (
+        "тапсырысты курьер жеткізді ме",
+        "kk",
+        "где мой заказ, доставка",
+        "ru",
+        "доставка заказа",
+    ),
 ]
 
 OFF_TOPIC: list[OffTopic] = [
@@ -965,6 +980,12 @@ OFF_TOPIC: list[OffTopic] = [
     ("I need help right now", "en", "законное право"),
     ("where to see my attachment to a polyclinic", "en", "подозрительное письмо"),
     ("Kaspi қосымшасын жүктеп алу", "kk", "нет интернета"),  # жүктелмейді
+    # the same in Russian and Kazakh: зависает (freezes) is завис-, as
+    # зависит (depends) is; жеткізу (deliver) is the жеткіз- of қол жеткізу
+    # (get access)
+    ("размер пенсии зависит от стажа", "ru", "медленно работает"),
+    ("комиссия в зависимости от банка", "ru", "медленно работает"),
+    ("порталға қашықтан қол жеткізу", "kk", "доставка заказа"),
 ]
 
 NO_CONCEPT: list[tuple[str, str]] = [
