@@ -584,15 +584,16 @@ def _matched_terms(stored: dict, plan: QueryPlan) -> dict[str, set[str]]:
 def highlight(
     body_markdown: str,
     doc_lang: str,
-    matched: Mapping[str, float],
+    matched: set[str],
     vocabulary: Vocabulary,
     prefixes: list[str],
+    weights: Mapping[str, float] | None = None,
 ) -> str:
     """A snippet of the body with the matched words marked.
 
-    `matched` holds the terms the article matched, each with its value for
-    the query: the snippet shows the passage with the most telling ones
-    ("несудимости" rather than "онлайн" and "получить").
+    `weights` gives each term of the query its value (`_term_values`): the
+    snippet shows the passage with the most telling ones ("несудимости"
+    rather than "онлайн" and "получить").
     """
 
     def match_key(word: str) -> str | None:
@@ -600,7 +601,7 @@ def highlight(
         terms = vocabulary.terms_of_word(word, doc_lang)
         if terms and terms[0] in matched:
             return terms[0]
-        concepts = matched.keys() & terms[1:]
+        concepts = matched.intersection(terms[1:])
         if concepts:
             return min(concepts)
         if prefixes:
@@ -608,7 +609,7 @@ def highlight(
             return next((p for p in prefixes if folded.startswith(p)), None)
         return None
 
-    return make_snippet(markdown_to_text(body_markdown), match_key, weights=matched)
+    return make_snippet(markdown_to_text(body_markdown), match_key, weights=weights)
 
 
 def suggest(query: str, units: list[Unit], hits: list[RawHit]) -> str | None:
@@ -758,11 +759,7 @@ def run_search(
             title=h.title,
             lang=h.lang,
             snippet=highlight(
-                h.body,
-                h.lang,
-                {term: telling.get(term, 0.0) for term in h.matched},
-                vocabulary,
-                prefixes,
+                h.body, h.lang, set(h.matched), vocabulary, prefixes, telling
             ),
             score=round(h.score, 4),
         )

@@ -46,9 +46,10 @@ def make_snippet(
 
     `match_key` gives a word's matched term, or None for a word that does not
     match. The window shows the different matched terms of most weight (each
-    1 unless `weights` says, at least MIN_WEIGHT), then the most matches:
-    "справку о несудимости" once each says more than "eGov" three times, and
-    "алудан", "алуына", "алуға" are one term (алу), said three times.
+    1 without `weights`, else its weight, at least MIN_WEIGHT), then the most
+    matches: "справку о несудимости" once each says more than "eGov" three
+    times, and "алудан", "алуына", "алуға" are one term (алу), said three
+    times.
     """
     tokens = tokenize(text)
     keys: dict[str, str] = {}
@@ -59,7 +60,7 @@ def make_snippet(
     marked = [t for t in tokens if t.word in keys]
 
     def weight(key: str) -> float:
-        return max(weights.get(key, 1.0), MIN_WEIGHT) if weights else 1.0
+        return max(weights.get(key, 0.0), MIN_WEIGHT) if weights is not None else 1.0
 
     flat = text.replace("\n", " ")
     if not marked:
