@@ -37,7 +37,7 @@ from .kazakh import is_suffix, spelled, stem_folded, stem_variants
 from .stopwords import in_set_expressions, is_stop
 
 # Bumped whenever analysis changes, so that old indexes are rebuilt.
-ANALYSIS_VERSION = "26"
+ANALYSIS_VERSION = "27"
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _LATIN_THEN_CYRILLIC = re.compile(r"([a-z0-9]*[a-z][a-z0-9]*)([\u0400-\u04ff]+)")
@@ -126,7 +126,27 @@ def stem_russian_raw(word: str) -> str:
         return stem[:-1]
     if len(stem) >= 5 and stem.endswith("ьт"):  # провер-ьте
         return stem[:-2]
-    return _aspect_stem(stem)
+    return _fleeting_vowel(_aspect_stem(stem))
+
+
+def _fleeting_vowel(stem: str) -> str:
+    """One stem for the forms of a noun whose о/е drops: звонок, звонка.
+
+    Snowball leaves the vowel in the nominative (звонок, ребенок, список,
+    кошелек, продавец) and not in the other cases (звонк-а, ребенк-а,
+    списк-е, кошельк-а, продавц-а). It is cut from every stem ending in a
+    consonant, о or е, and к or ц; a word whose vowel stays (урок, урока)
+    loses it in all its forms alike.
+    """
+    if (
+        len(stem) >= 5
+        and stem[-1] in "кц"
+        and stem[-2] in "оеё"
+        and stem[-3] not in _RU_VOWELS
+        and stem[-3] not in "ьъй"
+    ):
+        return stem[:-2] + stem[-1]
+    return stem
 
 
 _RU_VOWELS = frozenset("аеиоуыэюя")
