@@ -27,6 +27,7 @@ import Stemmer
 
 from .folding import (
     KAZAKH_LETTERS,
+    cyrillic_spelling,
     fold_cyrillic,
     fold_kazakh,
     is_cyrillic,
@@ -37,7 +38,7 @@ from .kazakh import is_suffix, spelled, stem_folded, stem_variants
 from .stopwords import in_set_expressions, is_stop
 
 # Bumped whenever analysis changes, so that old indexes are rebuilt.
-ANALYSIS_VERSION = "27"
+ANALYSIS_VERSION = "28"
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _LATIN_THEN_CYRILLIC = re.compile(r"([a-z0-9]*[a-z][a-z0-9]*)([\u0400-\u04ff]+)")
@@ -76,13 +77,16 @@ def tokenize(text: str) -> list[Token]:
     for match in _WORD.finditer(text_norm):
         word = match.group()
         start = match.start()
+        # "egovқа": only a word that opens with a Latin letter or digit
+        glued = word[0].isascii() and _LATIN_THEN_CYRILLIC.fullmatch(word)
+        glued = glued if glued and is_suffix(fold_kazakh(glued.group(2))) else None
+        if not glued:  # "кiре" with a Latin i, but not "taxiге"
+            word = cyrillic_spelling(word)
         joined = start - previous_end == 1 and text_norm[start - 1] in _HYPHENS
         previous_end = match.end()
         if joined and tokens and is_suffix(fold_kazakh(word)):
             continue  # "WhatsApp-қа", "ЭЦҚ-мен": the ending of the word before
-        # "egovқа": only a word that opens with a Latin letter or digit
-        glued = word[0].isascii() and _LATIN_THEN_CYRILLIC.fullmatch(word)
-        if glued and is_suffix(fold_kazakh(glued.group(2))):
+        if glued:
             # "egovқа", "kaspiге": a Kazakh ending typed onto a Latin name
             word = glued.group(1)
             tokens.append(Token(word, start, start + len(word)))

@@ -176,6 +176,22 @@ def normalize_text(text: str) -> str:
     return text.lower().replace("i̇", "i")
 
 
+# Latin letters that look like Cyrillic ones. On a keyboard without the
+# Kazakh letters many type the Latin i for і ("кiре", "журмiн"), and a word
+# typed half in one layout carries Latin a, e, o, c, p.
+_HOMOGLYPHS = str.maketrans("aceiopxykhmt", "асеіорхукһмт")
+_HOMOGLYPH_LETTERS = frozenset("aceiopxykhmt")
+
+
+def cyrillic_spelling(word: str) -> str:
+    """A lower-case Cyrillic word with Latin look-alike letters in it, in
+    Cyrillic throughout; any other word unchanged ("egovқа" keeps its Latin)."""
+    latin = [ch for ch in word if "a" <= ch <= "z"]
+    if not latin or not is_cyrillic(word) or not _HOMOGLYPH_LETTERS.issuperset(latin):
+        return word
+    return word.translate(_HOMOGLYPHS)
+
+
 def is_latin(word: str) -> bool:
     """Tell whether the word's letters are Latin (digits and marks aside)."""
     has_latin = False

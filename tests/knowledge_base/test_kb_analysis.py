@@ -120,6 +120,30 @@ def test_kazakh_ending_glued_to_a_latin_name_is_dropped() -> None:
     assert [text[t.start : t.end] for t in tokens][:3] == ["egov", "кіріп", "kaspi"]
 
 
+@pytest.mark.parametrize(
+    ("typed", "meant", "lang"),
+    [
+        # the Latin i for і, where the keyboard has no Kazakh letters
+        ("eGov-ке кiре алмай жүрмiн", "eGov-ке кіре алмай жүрмін", "kk"),
+        ("тiркелмегенмiн", "тіркелмегенмін", "kk"),
+        ("балаларымызғa", "балаларымызға", "kk"),
+        # a Russian word typed half in the Latin layout
+        ("пapoль от пoчты", "пароль от почты", "ru"),
+    ],
+)
+def test_latin_look_alike_letters_in_a_cyrillic_word_are_read_as_cyrillic(
+    typed: str, meant: str, lang: str
+) -> None:
+    assert analyze(typed, lang) == analyze(meant, lang)
+    text = "Тiркелу керек"  # offsets still point into what was typed
+    assert [text[t.start : t.end] for t in tokenize(text)] == ["Тiркелу", "керек"]
+
+
+def test_a_latin_name_with_a_kazakh_ending_keeps_its_latin() -> None:
+    # "taxi" is all look-alike letters, but "-ге" is the ending of a name
+    assert [t.word for t in tokenize("taxiге отырдым")] == ["taxi", "отырдым"]
+
+
 def test_token_offsets_point_into_the_text() -> None:
     text = "Забыл ПАРОЛЬ от eGov.kz"
     for token in tokenize(text):
