@@ -139,8 +139,8 @@ def _fleeting_vowel(stem: str) -> str:
     Snowball leaves the vowel in the nominative (звонок, ребенок, список,
     кошелек, продавец) and not in the other cases (звонк-а, ребенк-а,
     списк-е, кошельк-а, продавц-а). It is cut from every stem ending in a
-    consonant, о or е, and к or ц; a word whose vowel stays (урок, урока)
-    loses it in all its forms alike.
+    consonant, о or е, and к or ц; a word whose vowel stays (человек,
+    человека) loses it in all its forms alike.
     """
     if (
         len(stem) >= 5
