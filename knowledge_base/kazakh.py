@@ -24,7 +24,18 @@ VOWELS = frozenset("аеоуыи")
 _GLIDES = frozenset("иу")
 # б в г д end loanwords and are pronounced voiceless there (клубқа, жадты).
 _VOICELESS = frozenset("кпстфхчшбвгд")
-_VOICED = frozenset("бвгджзлмнр")
+_VOICED = frozenset("бвгджзлмнрй")
+
+
+def _ends_in_glide(stem: str) -> bool:
+    """Does the stem end in й or у after a vowel (қой, жой, тау), or in үй?
+
+    Folding writes й as и, a vowel letter; before a suffix it is the voiced
+    consonant it sounds: қой-ды, жой-ды, тау-дың, үй-дің (not қойд-ы).
+    """
+    return stem == "уи" or (
+        len(stem) >= 2 and stem[-1] in _GLIDES and stem[-2] in "аеоы"
+    )
 
 
 def _vowel(c: str) -> bool:
@@ -272,9 +283,14 @@ def _cuts(
         last = stem[-1]
         if len(stem) < 3 and stem not in roots:
             continue
+        glide = _ends_in_glide(stem)
         for test, min_len, slot in _BY_SUFFIX[suffix]:
             shortest = _shortest(suffix, stem, min_len, roots)
-            if slot < before and len(stem) >= shortest and test(last):
+            if (
+                slot < before
+                and len(stem) >= shortest
+                and (test(last) or (glide and test("й")))
+            ):
                 yield stem, slot
                 break
 
