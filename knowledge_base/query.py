@@ -443,6 +443,26 @@ def _near_alts(term: str, lexicon: Lexicon) -> list[Alt]:
     return alts
 
 
+def _swapped_word_alts(word: str, lang: str, lexicon: Lexicon) -> list[Alt]:
+    """The stems of the word with two neighbouring letters swapped back.
+
+    A swap near the ending changes what the stemmer cuts: "несудимсоти" stems
+    to "несудимсот", three edits from the index's "несудим", while
+    "несудимости" stems to it. The swap is undone on the word, then stemmed.
+    """
+    if len(word) < 5:
+        return []
+    found: set[str] = set()
+    for swapped in _transpositions(word):
+        if swapped == word:
+            continue
+        for alt in _word_alternatives(swapped, lang):
+            if alt.kind == "exact" and len(alt.term) >= 4 and lexicon.df_any(alt.term):
+                found.add(alt.term)
+    ranked = sorted(found, key=lambda t: (-lexicon.df_any(t), t))
+    return [Alt(t, W_FUZZY[1], "fuzzy1") for t in ranked[:2]]
+
+
 def _fuzzy_alts(term: str, lexicon: Lexicon) -> list[Alt]:
     if len(term) < 5 or term.startswith(CONCEPT_PREFIX):
         return []
@@ -602,7 +622,9 @@ def analyze_query(
             near = [n for base in bases for n in _near_alts(base.term, lexicon)]
             if not near and fuzzy_left > 0 and not _is_russian_word(word, lang):
                 fuzzy_left -= 1
-                near = [f for base in bases for f in _fuzzy_alts(base.term, lexicon)]
+                near = _swapped_word_alts(word, lang, lexicon) or [
+                    f for base in bases for f in _fuzzy_alts(base.term, lexicon)
+                ]
             alts.extend(near)
         candidates.append(alts)
 

@@ -222,6 +222,25 @@ def test_an_unstressed_vowel_misspelt_in_the_ending(tmp_path: Path) -> None:
         assert slugs(index, "справка о несудимасти", "ru")[:1] == ["kk-sottalmagan"]
 
 
+def test_two_letters_swapped_near_the_ending(tmp_path: Path) -> None:
+    # "несудимсоти" stems to "несудимсот", three edits from the index's
+    # "несудим"; the swap is undone on the word before it is stemmed
+    docs = [
+        ArticleDoc(
+            "ru-nesudimost",
+            "ru",
+            "Справка о несудимости",
+            "Справку о несудимости заказывают на eGov.",
+        ),
+        ArticleDoc("ru-adres", "ru", "Адресная справка", "Её дают сразу."),
+        ArticleDoc("ru-pensiya", "ru", "Пенсия", "Пенсию назначают по заявлению."),
+    ]
+    with index_of(tmp_path, docs) as index:
+        result = index.search("справка о несудимсоти", lang="ru")
+        assert [h.slug for h in result.hits][:1] == ["ru-nesudimost"]
+        assert result.suggestion == "справка о несудимости"
+
+
 def test_as_you_type_prefix(index: SearchIndex) -> None:
     assert slugs(index, "детск", "ru", prefix=True)[:1] == ["ru-detsad-ochered"]
     assert slugs(index, "очередь в детс", "ru", prefix=True)[:1] == [
