@@ -159,6 +159,11 @@ _NOUN_RULES: dict[int, list[tuple[str, Callable[[str], bool], int]]] = {
         ("быз биз", _zh_z_nasal, 2),  # алған-быз
         ("пын пин пыз пиз", _voiceless, 2),
         ("сын син", _anything, 3),
+        # the comparative of an adjective, cut first so that the adjective's
+        # own ending goes too: сенімді-рек as сенімді, оңай-ырақ, үлкен-ірек
+        # (not жү-рек, тұ-рақ, топы-рақ)
+        ("рак рек", _vowel, 5),
+        ("ырак ирек", _consonant, 4),
     ],
 }
 

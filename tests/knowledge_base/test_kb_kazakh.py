@@ -130,6 +130,28 @@ def test_a_verb_made_with_ai_ei_reaches_its_root_through_the_variants() -> None:
     assert "жагд" not in kazakh_variants("жағдай")
 
 
+@pytest.mark.parametrize(
+    ("comparative", "adjective"),
+    [
+        ("сенімдірек", "сенімді"),  # more reliable (a password)
+        ("жақсырақ", "жақсы"),
+        ("үлкенірек", "үлкен"),  # bigger (the letters)
+        ("ыңғайлырақ", "ыңғайлы"),
+    ],
+)
+def test_a_comparative_meets_its_adjective(comparative: str, adjective: str) -> None:
+    def readings(word: str) -> set[str]:
+        return {stem(word), *kazakh_variants(word)}
+
+    assert readings(comparative) & readings(adjective)
+
+
+@pytest.mark.parametrize("word", ["жүрек", "тұрақты", "топырақ", "жапырақ"])
+def test_words_ending_like_a_comparative_keep_their_root(word: str) -> None:
+    # the heart, permanent (registration), soil, a leaf: not жү-, тұ-, топ-
+    assert len(stem(word)) >= 5, stem(word)
+
+
 def test_spellings_do_not_change_the_stem() -> None:
     assert stem("balabaqshağa") == stem("балабакшага") == stem("балабақшаға")
     assert stem("shaqyrý") == stem("шақыру")
