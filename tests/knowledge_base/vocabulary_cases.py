@@ -1137,6 +1137,29 @@ PAIRS: list[Pair] = [
         "ru",
         "помощь кибер-волонтера",
     ),
+    # a phone that speaks what is on the screen, a paper that one was never
+    # prosecuted, someone who comes round to teach
+    (
+        "хочу чтобы телефон проговаривал голосом каждое сообщение",
+        "ru",
+        "Screen readers for blind users",
+        "en",
+        "экранный диктор для незрячих",
+    ),
+    (
+        "работодатель просит бумагу, что я не привлекалась",
+        "ru",
+        "сотталмағандығы туралы анықтама",
+        "kk",
+        "справка о несудимости",
+    ),
+    (
+        "можно чтобы кто-нибудь пришёл к папе и научил его",
+        "ru",
+        "волонтер приедет домой",
+        "ru",
+        "волонтер на дом",
+    ),
 ]
 
 OFF_TOPIC: list[OffTopic] = [
