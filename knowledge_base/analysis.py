@@ -38,7 +38,7 @@ from .kazakh import is_suffix, spelled, stem_folded, stem_variants
 from .stopwords import in_set_expressions, is_stop
 
 # Bumped whenever analysis changes, so that old indexes are rebuilt.
-ANALYSIS_VERSION = "30"
+ANALYSIS_VERSION = "31"
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _LATIN_THEN_CYRILLIC = re.compile(r"([a-z0-9]*[a-z][a-z0-9]*)([\u0400-\u04ff]+)")

@@ -28,13 +28,17 @@ _VOICED = frozenset("бвгджзлмнрй")
 
 
 def _ends_in_glide(stem: str) -> bool:
-    """Does the stem end in й or у after a vowel (қой, жой, тау), or in үй?
+    """Does the stem end in й after a vowel (қой, жой), in үй, or in у?
 
     Folding writes й as и, a vowel letter; before a suffix it is the voiced
-    consonant it sounds: қой-ды, жой-ды, тау-дың, үй-дің (not қойд-ы).
+    consonant it sounds: қой-ды, жой-ды, үй-дің (not қойд-ы). A final у is
+    one too, after a vowel or not: тау-дың, су-ды, the verbal noun's
+    тексеру-дің, сөйлесу-дің.
     """
-    return stem == "уи" or (
-        len(stem) >= 2 and stem[-1] in _GLIDES and stem[-2] in "аеоы"
+    return (
+        stem == "уи"
+        or (len(stem) >= 2 and stem[-1] == "у")
+        or (len(stem) >= 2 and stem[-1] == "и" and stem[-2] in "аеоы")
     )
 
 

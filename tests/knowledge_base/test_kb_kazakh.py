@@ -69,6 +69,8 @@ from knowledge_base.kazakh import stem
         ["қою", "қойды", "қойып", "қоймаймын"],
         ["үй", "үйді", "үйдің", "үйлер"],
         ["тау", "тауды", "таудың"],
+        ["тексеру", "тексерудің", "тексеруді"],  # the verbal noun's -у too
+        ["сөйлесу", "сөйлесудің", "сөйлесуге"],
     ],
 )
 def test_word_forms_share_a_stem(family: list[str]) -> None:
