@@ -1160,6 +1160,13 @@ PAIRS: list[Pair] = [
         "ru",
         "волонтер на дом",
     ),
+    (
+        "в телефоне совсем не осталось места",
+        "ru",
+        "жад толды",
+        "kk",
+        "память заполнена",
+    ),
 ]
 
 OFF_TOPIC: list[OffTopic] = [
@@ -1246,6 +1253,13 @@ OFF_TOPIC: list[OffTopic] = [
     ("порталға қашықтан қол жеткізу", "kk", "доставка заказа"),
     # an app downloaded and put on the phone is not an account taken away
     ("ватсапты жүктеп алып, телефонға орнатып қойдым", "kk", "взлом"),
+    # "места нет в телефоне" without its "нет" is a place and a phone: a
+    # password kept in a safe place is not a full memory
+    (
+        "храните пароль дома в надёжном месте, а не на чехле телефона",
+        "ru",
+        "память заполнена",
+    ),
 ]
 
 NO_CONCEPT: list[tuple[str, str]] = [
