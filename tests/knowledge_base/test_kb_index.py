@@ -190,10 +190,9 @@ def test_a_russian_word_is_not_read_as_an_english_name(tmp_path: Path) -> None:
         assert slugs(index, "висит", "ru") == []
 
 
-def test_an_unstressed_vowel_misspelt_in_the_ending(tmp_path: Path) -> None:
-    # "несудимасти": the typo changes where the stemmer cuts (несудимаст, not
-    # несудим), so the word is spelled again with its unstressed vowels swapped
-    docs = [
+def _certificate_docs() -> list[ArticleDoc]:
+    """A certificate's article among two others, for the typo cases below."""
+    return [
         ArticleDoc(
             "ru-nesudimost",
             "ru",
@@ -203,6 +202,12 @@ def test_an_unstressed_vowel_misspelt_in_the_ending(tmp_path: Path) -> None:
         ArticleDoc("ru-adres", "ru", "Адресная справка", "Её дают сразу."),
         ArticleDoc("ru-pensiya", "ru", "Пенсия", "Пенсию назначают по заявлению."),
     ]
+
+
+def test_an_unstressed_vowel_misspelt_in_the_ending(tmp_path: Path) -> None:
+    # "несудимасти": the typo changes where the stemmer cuts (несудимаст, not
+    # несудим), so the word is spelled again with its unstressed vowels swapped
+    docs = _certificate_docs()
     with index_of(tmp_path, docs) as index:
         result = index.search("справка о несудимасти", lang="ru")
         assert [h.slug for h in result.hits][:1] == ["ru-nesudimost"]
@@ -225,16 +230,7 @@ def test_an_unstressed_vowel_misspelt_in_the_ending(tmp_path: Path) -> None:
 def test_two_letters_swapped_near_the_ending(tmp_path: Path) -> None:
     # "несудимсоти" stems to "несудимсот", three edits from the index's
     # "несудим"; the swap is undone on the word before it is stemmed
-    docs = [
-        ArticleDoc(
-            "ru-nesudimost",
-            "ru",
-            "Справка о несудимости",
-            "Справку о несудимости заказывают на eGov.",
-        ),
-        ArticleDoc("ru-adres", "ru", "Адресная справка", "Её дают сразу."),
-        ArticleDoc("ru-pensiya", "ru", "Пенсия", "Пенсию назначают по заявлению."),
-    ]
+    docs = _certificate_docs()
     with index_of(tmp_path, docs) as index:
         result = index.search("справка о несудимсоти", lang="ru")
         assert [h.slug for h in result.hits][:1] == ["ru-nesudimost"]
