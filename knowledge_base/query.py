@@ -41,7 +41,7 @@ from __future__ import annotations
 import functools
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -311,20 +311,55 @@ def _is_russian_word(word: str, lang: str) -> bool:
     return bool(_russian_dictionary().word_is_known(word))
 
 
-def _respelled(word: str, lexicon: Lexicon, vocabulary: Vocabulary) -> list[Alt]:
-    """Stems of a Russian word with one unstressed vowel swapped, that the index
-    or the vocabulary knows (a term's concept may be in the index where the
-    word itself is not: "несудимости" of "справка о несудимости")."""
-    if len(word) < 5:
-        return []
+def _known_respellings(
+    spellings: Iterable[str],
+    stems_of: Callable[[str], list[str]],
+    lexicon: Lexicon,
+    vocabulary: Vocabulary,
+) -> list[Alt]:
+    """The stems of other spellings of a word that the index or the vocabulary
+    knows (a term's concept may be in the index where the word itself is not:
+    "несудимости" of "справка о несудимости"), at most two, as a typo's."""
     found: dict[str, None] = {}
-    for i, letter in enumerate(word[1:], start=1):
-        swap = _VOWEL_SWAPS.get(letter)
-        if swap:
-            stem = stem_russian(word[:i] + swap + word[i + 1 :])
+    for spelling in spellings:
+        for stem in stems_of(spelling):
             if len(stem) >= 4 and (lexicon.df_any(stem) or vocabulary.knows(stem)):
                 found[stem] = None
     return [Alt(stem, W_FUZZY[1], "fuzzy1") for stem in list(found)[:2]]
+
+
+def _respelled(word: str, lexicon: Lexicon, vocabulary: Vocabulary) -> list[Alt]:
+    """Stems of a Russian word with one unstressed vowel swapped."""
+    if len(word) < 5:
+        return []
+    spellings = [
+        word[:i] + _VOWEL_SWAPS[letter] + word[i + 1 :]
+        for i, letter in enumerate(word[1:], start=1)
+        if letter in _VOWEL_SWAPS
+    ]
+    return _known_respellings(
+        spellings, lambda w: [stem_russian(w)], lexicon, vocabulary
+    )
+
+
+def _swapped_back(
+    word: str, lang: str, lexicon: Lexicon, vocabulary: Vocabulary
+) -> list[Alt]:
+    """Stems of the word with two neighbouring letters swapped back.
+
+    A swap near the ending changes what the stemmer cuts: "несудимсоти" stems
+    to "несудимсот", three edits from the index's "несудим", while
+    "несудимости" stems to it. The swap is undone on the word, then stemmed.
+    """
+    if len(word) < 5:
+        return []
+
+    def stems_of(spelling: str) -> list[str]:
+        alts = _word_alternatives(spelling, lang)
+        return [a.term for a in alts if a.kind == "exact"]
+
+    spellings = sorted(_transpositions(word) - {word})
+    return _known_respellings(spellings, stems_of, lexicon, vocabulary)
 
 
 def _word_alternatives(word: str, lang: str) -> list[Alt]:
@@ -441,26 +476,6 @@ def _near_alts(term: str, lexicon: Lexicon) -> list[Alt]:
     longer = set(sorted(longer, key=lambda t: (len(t), t))[:3])
     alts.extend(Alt(t, W_NEAR, "near") for t in sorted(longer))
     return alts
-
-
-def _swapped_word_alts(word: str, lang: str, lexicon: Lexicon) -> list[Alt]:
-    """The stems of the word with two neighbouring letters swapped back.
-
-    A swap near the ending changes what the stemmer cuts: "несудимсоти" stems
-    to "несудимсот", three edits from the index's "несудим", while
-    "несудимости" stems to it. The swap is undone on the word, then stemmed.
-    """
-    if len(word) < 5:
-        return []
-    found: set[str] = set()
-    for swapped in _transpositions(word):
-        if swapped == word:
-            continue
-        for alt in _word_alternatives(swapped, lang):
-            if alt.kind == "exact" and len(alt.term) >= 4 and lexicon.df_any(alt.term):
-                found.add(alt.term)
-    ranked = sorted(found, key=lambda t: (-lexicon.df_any(t), t))
-    return [Alt(t, W_FUZZY[1], "fuzzy1") for t in ranked[:2]]
 
 
 def _fuzzy_alts(term: str, lexicon: Lexicon) -> list[Alt]:
@@ -622,7 +637,7 @@ def analyze_query(
             near = [n for base in bases for n in _near_alts(base.term, lexicon)]
             if not near and fuzzy_left > 0 and not _is_russian_word(word, lang):
                 fuzzy_left -= 1
-                near = _swapped_word_alts(word, lang, lexicon) or [
+                near = _swapped_back(word, lang, lexicon, vocabulary) or [
                     f for base in bases for f in _fuzzy_alts(base.term, lexicon)
                 ]
             alts.extend(near)

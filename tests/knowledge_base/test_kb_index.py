@@ -204,14 +204,29 @@ def _certificate_docs() -> list[ArticleDoc]:
     ]
 
 
-def test_an_unstressed_vowel_misspelt_in_the_ending(tmp_path: Path) -> None:
-    # "несудимасти": the typo changes where the stemmer cuts (несудимаст, not
-    # несудим), so the word is spelled again with its unstressed vowels swapped
-    docs = _certificate_docs()
-    with index_of(tmp_path, docs) as index:
-        result = index.search("справка о несудимасти", lang="ru")
+@pytest.mark.parametrize(
+    "typo",
+    [
+        # an unstressed vowel misspelt: the word is spelled again with its
+        # unstressed vowels swapped
+        "несудимасти",
+        # two letters swapped: the swap is undone on the word
+        "несудимсоти",
+    ],
+)
+def test_a_typo_that_moves_the_stemmers_cut(tmp_path: Path, typo: str) -> None:
+    # the typo stems to "несудимаст" or "несудимсот", not to the index's
+    # "несудим": the word is spelled again before it is stemmed
+    with index_of(tmp_path, _certificate_docs()) as index:
+        result = index.search(f"справка о {typo}", lang="ru")
         assert [h.slug for h in result.hits][:1] == ["ru-nesudimost"]
         assert result.suggestion == "справка о несудимости"
+
+
+@pytest.mark.parametrize("typo", ["несудимасти", "несудимсоти"])
+def test_a_respelled_typo_meets_the_term_of_another_language(
+    tmp_path: Path, typo: str
+) -> None:
     # respelled to a word no article uses, but a term of the vocabulary: the
     # Kazakh article answers through the term both name
     vocabulary = Vocabulary.from_lines(
@@ -223,18 +238,9 @@ def test_an_unstressed_vowel_misspelt_in_the_ending(tmp_path: Path) -> None:
         "Сотталмағандығы туралы анықтама",
         "Анықтаманы eGov арқылы алуға болады.",
     )
-    with index_of(tmp_path / "kk", [kazakh, *docs[1:]], vocabulary) as index:
-        assert slugs(index, "справка о несудимасти", "ru")[:1] == ["kk-sottalmagan"]
-
-
-def test_two_letters_swapped_near_the_ending(tmp_path: Path) -> None:
-    # "несудимсоти" stems to "несудимсот", three edits from the index's
-    # "несудим"; the swap is undone on the word before it is stemmed
-    docs = _certificate_docs()
-    with index_of(tmp_path, docs) as index:
-        result = index.search("справка о несудимсоти", lang="ru")
-        assert [h.slug for h in result.hits][:1] == ["ru-nesudimost"]
-        assert result.suggestion == "справка о несудимости"
+    others = _certificate_docs()[1:]
+    with index_of(tmp_path, [kazakh, *others], vocabulary) as index:
+        assert slugs(index, f"справка о {typo}", "ru")[:1] == ["kk-sottalmagan"]
 
 
 def test_as_you_type_prefix(index: SearchIndex) -> None:
