@@ -2405,7 +2405,7 @@ PAIRS: list[Pair] = [
     ),
     # ... and of the phone and the chat: tiny letters, a picture that "does
     # not fit", a face to see while talking, a winner's car, a child picked on
-    ("на экране всё мелкое", "ru", "увеличить шрифт", "ru", "шрифт"),
+    ("у бабушки мелкие буквы на экране", "ru", "увеличить шрифт", "ru", "шрифт"),
     (
         "суретке түсірсем сыймайды деп шығарады",
         "kk",
