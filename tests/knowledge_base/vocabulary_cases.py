@@ -2789,7 +2789,7 @@ PAIRS: list[Pair] = [
         "ru",
         "дроп",
     ),
-    # part 6, second round
+    # part 6 of the stories: operators, families, signatures and scams
     (
         "хочу к другому оператору, но чтобы цифры остались мои",
         "ru",
@@ -2938,7 +2938,7 @@ PAIRS: list[Pair] = [
         "ru",
         "покупки в играх",
     ),
-    # part 6, third round
+    # part 6 of the stories: help at home, cards and accounts
     (
         "мама сама до больницы не дойдет",
         "ru",
@@ -3030,7 +3030,7 @@ PAIRS: list[Pair] = [
         "kk",
         "перевод по номеру телефона",
     ),
-    # part 6, fourth round
+    # part 6 of the stories: services, bills, phones and scams
     (
         "ХҚКО-ға барар күн мен сағатымды белгілеп қою",
         "kk",
